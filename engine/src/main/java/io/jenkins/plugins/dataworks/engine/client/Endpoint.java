@@ -1,0 +1,32 @@
+package io.jenkins.plugins.dataworks.engine.client;
+
+import java.net.URI;
+
+/**
+ * Where the DataWorks OpenAPI is reached. Build one with {@link #region(String)},
+ * {@link #vpc(String)} or {@link #override(String, String)}; all validate their input and throw
+ * {@link io.jenkins.plugins.dataworks.engine.error.InvalidInputException} naming the field.
+ *
+ * @param regionId the region the calls are signed for (RegionId parameter), e.g. cn-shanghai
+ * @param uri scheme://host[:port] that requests go to; https unless the host is loopback
+ */
+public record Endpoint(String regionId, URI uri) {
+
+    /** The public endpoint of a known DataWorks region, over HTTPS. */
+    public static Endpoint region(String regionId) {
+        return Endpoints.publicEndpoint(regionId);
+    }
+
+    /** The VPC endpoint of a known DataWorks region, over HTTPS. */
+    public static Endpoint vpc(String regionId) {
+        return Endpoints.vpcEndpoint(regionId);
+    }
+
+    /**
+     * An explicit endpoint such as {@code https://dataworks.example.internal} or, for the emulator,
+     * {@code http://127.0.0.1:8080}. Plain http is refused unless the host is loopback.
+     */
+    public static Endpoint override(String regionId, String url) {
+        return Endpoints.explicit(regionId, url);
+    }
+}

@@ -1,0 +1,11 @@
+package io.jenkins.plugins.dataworks.engine.error;
+
+/** A failure worth retrying with backoff: throttling, HTTP 5xx, timeouts, connection resets. */
+public final class TransientApiException extends DataWorksException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TransientApiException(String message, String errorCode, String requestId, Throwable cause) {
+        super(message, errorCode, requestId, cause);
+    }
+}

@@ -1,0 +1,102 @@
+package io.jenkins.plugins.dataworks.engine.wait;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * How long and how often to poll. Defaults keep a one-hour migration to about 35 calls, since the
+ * Basic edition allows 100 calls a day per account and region.
+ *
+ * @param timeout mandatory absolute deadline, measured from the start of the wait
+ * @param initialInterval first delay between polls
+ * @param maxInterval cap of the exponential backoff of the poll interval
+ * @param multiplier growth of the poll interval after each poll without a status change
+ * @param jitter fraction (0..1) of each delay that is randomised, so parallel waits spread out
+ * @param maxConsecutiveErrors transient errors in a row that end the wait
+ * @param maxApiCalls optional budget of GetMigrationSummary calls; 0 means no budget
+ * @param partialSuccess what PARTIAL_SUCCESS means
+ * @param keepWaitingOnUnknownStatus whether an undocumented status keeps the wait going
+ * @param idleHintAfter how long INIT/EDITING may last before the listener hears a hint
+ * @param heartbeatEvery how often the listener hears that the wait goes on without change
+ */
+public record WaitPolicy(
+        Duration timeout,
+        Duration initialInterval,
+        Duration maxInterval,
+        double multiplier,
+        double jitter,
+        int maxConsecutiveErrors,
+        int maxApiCalls,
+        PartialSuccessPolicy partialSuccess,
+        boolean keepWaitingOnUnknownStatus,
+        Duration idleHintAfter,
+        Duration heartbeatEvery) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Validates every field; throws InvalidInputException naming the field and the fix. */
+    public WaitPolicy {
+        WaitPolicyValidation.validate(timeout, initialInterval, maxInterval, multiplier, jitter,
+                maxConsecutiveErrors, maxApiCalls, partialSuccess, idleHintAfter, heartbeatEvery);
+    }
+
+    public static WaitPolicy defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Mutable builder, so callers set only what they change. */
+    public static final class Builder {
+        private Duration timeout = Duration.ofHours(2);
+        private Duration initialInterval = Duration.ofSeconds(30);
+        private Duration maxInterval = Duration.ofMinutes(2);
+        private double multiplier = 1.5;
+        private double jitter = 0.2;
+        private int maxConsecutiveErrors = 8;
+        private int maxApiCalls = 0;
+        private PartialSuccessPolicy partialSuccess = PartialSuccessPolicy.FAIL;
+        private boolean keepWaitingOnUnknownStatus = false;
+        private Duration idleHintAfter = Duration.ofMinutes(10);
+        private Duration heartbeatEvery = Duration.ofMinutes(5);
+
+        private Builder() {}
+
+        private Builder(WaitPolicy p) {
+            timeout = p.timeout;
+            initialInterval = p.initialInterval;
+            maxInterval = p.maxInterval;
+            multiplier = p.multiplier;
+            jitter = p.jitter;
+            maxConsecutiveErrors = p.maxConsecutiveErrors;
+            maxApiCalls = p.maxApiCalls;
+            partialSuccess = p.partialSuccess;
+            keepWaitingOnUnknownStatus = p.keepWaitingOnUnknownStatus;
+            idleHintAfter = p.idleHintAfter;
+            heartbeatEvery = p.heartbeatEvery;
+        }
+
+        public Builder timeout(Duration v) { timeout = v; return this; }
+        public Builder initialInterval(Duration v) { initialInterval = v; return this; }
+        public Builder maxInterval(Duration v) { maxInterval = v; return this; }
+        public Builder multiplier(double v) { multiplier = v; return this; }
+        public Builder jitter(double v) { jitter = v; return this; }
+        public Builder maxConsecutiveErrors(int v) { maxConsecutiveErrors = v; return this; }
+        public Builder maxApiCalls(int v) { maxApiCalls = v; return this; }
+        public Builder partialSuccess(PartialSuccessPolicy v) { partialSuccess = v; return this; }
+        public Builder keepWaitingOnUnknownStatus(boolean v) { keepWaitingOnUnknownStatus = v; return this; }
+        public Builder idleHintAfter(Duration v) { idleHintAfter = v; return this; }
+        public Builder heartbeatEvery(Duration v) { heartbeatEvery = v; return this; }
+
+        public WaitPolicy build() {
+            return new WaitPolicy(timeout, initialInterval, maxInterval, multiplier, jitter, maxConsecutiveErrors,
+                    maxApiCalls, partialSuccess, keepWaitingOnUnknownStatus, idleHintAfter, heartbeatEvery);
+        }
+    }
+}
