@@ -1,0 +1,41 @@
+package io.jenkins.plugins.dataworks.engine.ratelimit;
+
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A smooth rate limiter: consecutive calls are at least 1 / {@code permitsPerSecond} apart, so no
+ * window of one second ever holds more than the rate (a burst allowance would break that, which is
+ * what the service's QPS limit counts). Callers reserve a slot and wait for it; reservations are
+ * handed out in order, so a caller waits at most (callers ahead of it) / rate.
+ */
+public final class RateLimiter {
+
+    private final Clock clock;
+    private final Duration spacing;
+    private Instant nextFree;
+
+    public RateLimiter(double permitsPerSecond, Clock clock) {
+        if (!(permitsPerSecond > 0 && permitsPerSecond <= 1000)) {
+            throw new InvalidInputException("rateLimit", "must be more than 0 and at most 1000 calls per second, got " + permitsPerSecond);
+        }
+        this.clock = clock;
+        this.spacing = Duration.ofNanos((long) (1_000_000_000L / permitsPerSecond));
+        this.nextFree = Instant.MIN;
+    }
+
+    /** Reserves the next slot; returns how long the caller must wait before calling (zero if none). */
+    public synchronized Duration reserve() {
+        Instant now = clock.instant();
+        Instant slot = nextFree.isBefore(now) ? now : nextFree;
+        nextFree = slot.plus(spacing);
+        return slot.isAfter(now) ? Duration.between(now, slot) : Duration.ZERO;
+    }
+
+    /** The smallest spacing between two calls. */
+    public Duration spacing() {
+        return spacing;
+    }
+}

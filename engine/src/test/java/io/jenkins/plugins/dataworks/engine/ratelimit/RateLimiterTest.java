@@ -1,0 +1,110 @@
+package io.jenkins.plugins.dataworks.engine.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
+import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
+import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    /** A clock that only moves when the limiter's caller "sleeps". */
+    private static final class SteppingClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void consecutiveReservationsAreSpacedByTheRate() {
+        SteppingClock clock = new SteppingClock();
+        RateLimiter limiter = new RateLimiter(5, clock);
+
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            waits.add(limiter.reserve());
+        }
+
+        assertThat(waits).containsExactly(Duration.ZERO, Duration.ofMillis(200), Duration.ofMillis(400),
+                Duration.ofMillis(600));
+    }
+
+    @Test
+    void idleTimeIsNotSavedUpIntoABurst() {
+        SteppingClock clock = new SteppingClock();
+        RateLimiter limiter = new RateLimiter(2, clock);
+        limiter.reserve();
+        clock.now = clock.now.plusSeconds(60);
+
+        assertThat(limiter.reserve()).isZero();
+        assertThat(limiter.reserve()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void noOneSecondWindowHoldsMoreCallsThanTheRate() throws InterruptedException {
+        SteppingClock clock = new SteppingClock();
+        RateLimiter limiter = new RateLimiter(5, clock);
+        List<Instant> calls = new ArrayList<>();
+        DataWorksClient recording = new DataWorksClient() {
+            @Override
+            public MigrationSummary getMigrationSummary(MigrationRef ref) {
+                calls.add(clock.now);
+                return null;
+            }
+
+            @Override
+            public void close() {}
+        };
+        // The sleeper advances the clock instead of sleeping.
+        RateLimitedDataWorksClient client = new RateLimitedDataWorksClient(recording, limiter,
+                d -> clock.now = clock.now.plus(d));
+
+        for (int i = 0; i < 50; i++) {
+            client.getMigrationSummary(new MigrationRef(1, 2));
+        }
+
+        assertThat(calls).hasSize(50);
+        for (Instant start : calls) {
+            long inWindow = calls.stream().filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(1))).count();
+            assertThat(inWindow).as("calls in the second from %s", start).isLessThanOrEqualTo(5);
+        }
+        assertThat(Duration.between(calls.get(0), calls.get(49))).isEqualTo(Duration.ofMillis(49 * 200));
+    }
+
+    @Test
+    void registrySharesOneLimiterPerAccessKey() {
+        RateLimiterRegistry registry = new RateLimiterRegistry(2, new SteppingClock());
+
+        assertThat(registry.forAccessKey("key-a")).isSameAs(registry.forAccessKey("key-a"));
+        assertThat(registry.forAccessKey("key-a")).isNotSameAs(registry.forAccessKey("key-b"));
+    }
+
+    @Test
+    void rejectsARateThatIsNotPositive() {
+        assertThatThrownBy(() -> new RateLimiterRegistry(0, Clock.systemUTC()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("rateLimit must be more than 0 and at most 1000 calls per second, got 0.0");
+    }
+}
