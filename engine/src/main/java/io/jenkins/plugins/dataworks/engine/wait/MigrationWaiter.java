@@ -5,13 +5,22 @@ import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.DoubleSupplier;
 import java.util.random.RandomGenerator;
 
 /**
  * Waits for migrations to reach a terminal status. A wait is a state machine: each poll runs on
  * {@code pollExecutor} (small, bounded, shared by all waits); between polls no thread is held,
  * the next poll is merely scheduled on {@code scheduler}. So 1,000 waits need no more threads
- * than one.
+ * than one. The scheduler's thread only hands polls over to {@code pollExecutor}, so it may be a
+ * shared timer that must never block (jenkins.util.Timer).
+ *
+ * <p>Listener methods of one wait are called one at a time, never concurrently, and
+ * {@link WaitListener#onFinished} is the last of them, exactly once.
+ *
+ * <p>The waiter itself keeps no state between waits; {@code random} may be any generator, thread
+ * safe or not, because the waiter serialises access to it. For a standalone waiter with its own
+ * threads see {@link WaitEngine}.
  */
 public final class MigrationWaiter {
 
@@ -19,7 +28,7 @@ public final class MigrationWaiter {
     private final Scheduler scheduler;
     private final Executor pollExecutor;
     private final Clock clock;
-    private final RandomGenerator random;
+    private final DoubleSupplier random;
 
     public MigrationWaiter(DataWorksClient client, Scheduler scheduler, Executor pollExecutor, Clock clock,
             RandomGenerator random) {
@@ -27,16 +36,39 @@ public final class MigrationWaiter {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.pollExecutor = Objects.requireNonNull(pollExecutor, "pollExecutor");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.random = Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(random, "random");
+        Object randomLock = new Object();
+        this.random = () -> {
+            synchronized (randomLock) {
+                return random.nextDouble();
+            }
+        };
     }
 
-    /** Starts a new wait; the first poll is scheduled at once. */
+    /**
+     * Starts a new wait: the deadline is now plus {@code policy.timeout()}, the first poll is
+     * scheduled at once, after the initial snapshot went to {@link WaitListener#onSnapshot}.
+     */
     public WaitHandle start(MigrationRef ref, WaitPolicy policy, WaitListener listener) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(policy, "policy");
+        WaitRun run = new WaitRun(client, scheduler, pollExecutor, clock, random, listener,
+                WaitSnapshot.initial(ref, policy, clock.instant()));
+        run.begin(true);
+        return run;
     }
 
-    /** Resumes a wait from its snapshot: same deadline, next poll at the persisted time (or now if past). */
+    /**
+     * Resumes a wait from its snapshot, e.g. after a controller restart: same policy, deadline,
+     * call count and error count; the next poll happens at the persisted time, or at once if that
+     * is past. If even the deadline is past, the wait still polls once and only then times out:
+     * the migration may well have finished while nobody watched, and one call to learn that is
+     * cheaper than a false timeout. A spent call budget ends the wait without a call.
+     */
     public WaitHandle resume(WaitSnapshot snapshot, WaitListener listener) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(snapshot, "snapshot");
+        WaitRun run = new WaitRun(client, scheduler, pollExecutor, clock, random, listener, snapshot);
+        run.begin(false);
+        return run;
     }
 }

@@ -1,0 +1,124 @@
+package io.jenkins.plugins.dataworks.engine.wait;
+
+import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
+import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.redact.Redaction;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one-line texts of a wait: status, migration, workspace, RequestId. They are built only from
+ * the snapshot and error messages, never from a download URL, and error texts are scrubbed once
+ * more in case a message carries a URL with its signed query.
+ */
+final class Messages {
+
+    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\bhttps?://[^\\s\"'<>]+");
+
+    private Messages() {}
+
+    static String finished(WaitSnapshot s, String verdict, Duration elapsed) {
+        return subject(s) + " " + verdict + " after " + human(elapsed) + " and " + calls(s) + requestId(s);
+    }
+
+    static String partialSuccessFails(WaitSnapshot s, Duration elapsed) {
+        return subject(s) + " ended with PARTIAL_SUCCESS after " + human(elapsed) + " and " + calls(s)
+                + ", which fails under partialSuccess=FAIL (choose UNSTABLE or SUCCEED to accept it)" + requestId(s);
+    }
+
+    static String unknownStatus(WaitSnapshot s, Duration elapsed) {
+        return subject(s) + " reported the undocumented status '" + oneLine(s.lastStatus()) + "' after "
+                + human(elapsed) + " and " + calls(s)
+                + "; set keepWaitingOnUnknownStatus to wait through it" + requestId(s);
+    }
+
+    static String deadlinePassed(WaitSnapshot s) {
+        return subject(s) + " " + lastSeen(s) + " when the " + human(s.policy().timeout())
+                + " deadline passed, after " + calls(s) + requestId(s);
+    }
+
+    static String budgetSpent(WaitSnapshot s, Duration elapsed) {
+        return subject(s) + " " + lastSeen(s) + " when the budget of " + s.policy().maxApiCalls()
+                + " API calls ran out, after " + human(elapsed) + requestId(s);
+    }
+
+    static String failedCall(WaitSnapshot s, DataWorksException error) {
+        return subject(s) + ": GetMigrationSummary failed (" + lastSeen(s) + "): " + describe(error);
+    }
+
+    static String tooManyErrors(WaitSnapshot s, DataWorksException error) {
+        return subject(s) + ": gave up after " + s.consecutiveErrors() + " transient errors in a row ("
+                + lastSeen(s) + "); last: " + describe(error);
+    }
+
+    static String cancelled(WaitSnapshot s, Duration elapsed) {
+        return "wait for " + s.ref() + " cancelled after " + human(elapsed) + " and " + calls(s) + ", "
+                + lastSeen(s) + requestId(s);
+    }
+
+    static String idleHint(WaitSnapshot s, Duration idleFor) {
+        return s.ref() + " is still " + oneLine(s.lastStatus()) + " after " + human(idleFor)
+                + ": a migration that was never started never finishes; call StartMigration"
+                + " (or start it in the DataWorks console)";
+    }
+
+    static String rejected(String what) {
+        return "the " + what + " refused the next poll, probably because it is shutting down";
+    }
+
+    /** "1h2m3s", "45s", "0.25s": short and unambiguous in a log line. */
+    static String human(Duration d) {
+        if (d.isNegative()) {
+            d = Duration.ZERO;
+        }
+        Duration shown = d.compareTo(Duration.ofSeconds(10)) < 0 ? d.truncatedTo(ChronoUnit.MILLIS)
+                : d.truncatedTo(ChronoUnit.SECONDS);
+        return shown.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    /** One line, with the query of any URL cut off. */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        Matcher m = URL_IN_TEXT.matcher(text.replaceAll("\\s+", " ").trim());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(Redaction.url(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String describe(DataWorksException error) {
+        String text = oneLine(error.getMessage());
+        String code = error.errorCode();
+        if (code != null && !text.contains(code)) {
+            text = oneLine(code) + ": " + text;
+        }
+        String rid = error.requestId();
+        if (rid != null && !text.contains(rid)) {
+            text = text + " (RequestId " + oneLine(rid) + ")";
+        }
+        return text;
+    }
+
+    private static String subject(WaitSnapshot s) {
+        return s.ref().toString();
+    }
+
+    private static String lastSeen(WaitSnapshot s) {
+        return s.lastStatus() == null ? "no status seen yet" : "last status " + oneLine(s.lastStatus());
+    }
+
+    private static String calls(WaitSnapshot s) {
+        return s.apiCalls() == 1 ? "1 API call" : s.apiCalls() + " API calls";
+    }
+
+    private static String requestId(WaitSnapshot s) {
+        return s.lastRequestId() == null ? "" : " (RequestId " + oneLine(s.lastRequestId()) + ")";
+    }
+}

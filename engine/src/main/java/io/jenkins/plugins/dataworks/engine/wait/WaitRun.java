@@ -1,0 +1,360 @@
+package io.jenkins.plugins.dataworks.engine.wait;
+
+import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
+import io.jenkins.plugins.dataworks.engine.client.MigrationStatus;
+import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import io.jenkins.plugins.dataworks.engine.error.ApiException;
+import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
+import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome.Result;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.DoubleSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One wait, as a state machine. Between polls it holds no thread: the next poll is a task on the
+ * {@link Scheduler}, which hands it to the poll executor when due.
+ *
+ * <p>Concurrency: every state change and every listener call happens under {@link #lock}; the API
+ * call itself runs outside it. {@link #cancel()} takes the lock, so once it returns no poll can
+ * start a call (a poll checks {@link #done} under the lock before calling), and the result of a
+ * call already in flight is dropped because {@link #done} is set. The outcome future is completed
+ * outside the lock, after onFinished, so code chained on it cannot run under the lock.
+ */
+final class WaitRun implements WaitHandle {
+
+    private static final Logger LOG = Logger.getLogger(WaitRun.class.getName());
+
+    private final DataWorksClient client;
+    private final Scheduler scheduler;
+    private final Executor pollExecutor;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private final WaitListener listener;
+    private final CompletableFuture<WaitOutcome> outcome = new CompletableFuture<>();
+
+    private final Object lock = new Object();
+    // Everything below is guarded by lock.
+    private WaitSnapshot snapshot;
+    private WaitPolicy policy;
+    private MigrationSummary lastSummary;
+    private Scheduler.Cancellable pending;
+    /** Identifies the one poll currently scheduled; stale or duplicate poll tasks see another value. */
+    private long pollToken;
+    private boolean polling;
+    private boolean done;
+    private WaitOutcome finalOutcome;
+
+    WaitRun(DataWorksClient client, Scheduler scheduler, Executor pollExecutor, Clock clock, DoubleSupplier random,
+            WaitListener listener, WaitSnapshot snapshot) {
+        this.client = client;
+        this.scheduler = scheduler;
+        this.pollExecutor = pollExecutor;
+        this.clock = clock;
+        this.random = random;
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.snapshot = snapshot;
+        this.policy = snapshot.policy();
+    }
+
+    /** Starts or resumes: persists the snapshot when asked, then schedules the poll it names. */
+    void begin(boolean announceSnapshot) {
+        synchronized (lock) {
+            if (announceSnapshot) {
+                notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+            }
+            scheduleLocked(snapshot.nextPollAt());
+        }
+        publishOutcome();
+    }
+
+    @Override
+    public CompletableFuture<WaitOutcome> outcome() {
+        return outcome;
+    }
+
+    @Override
+    public WaitSnapshot snapshot() {
+        synchronized (lock) {
+            return snapshot;
+        }
+    }
+
+    @Override
+    public void cancel() {
+        synchronized (lock) {
+            if (done) {
+                return;
+            }
+            finishLocked(Result.CANCELLED, Messages.cancelled(snapshot, elapsed(clock.instant())), null);
+        }
+        publishOutcome();
+    }
+
+    // ---- scheduling ----------------------------------------------------------------------------
+
+    private void scheduleLocked(Instant at) {
+        long token = ++pollToken;
+        Duration delay = Duration.between(clock.instant(), at);
+        if (delay.isNegative()) {
+            delay = Duration.ZERO;
+        }
+        try {
+            pending = scheduler.schedule(() -> dispatch(token), delay);
+        } catch (RejectedExecutionException e) {
+            finishLocked(Result.ERROR, null, new ApiException(Messages.rejected("scheduler"), "WaitRejected", null, e));
+        }
+    }
+
+    /** Runs on the scheduler's thread, which must never do I/O: hand the poll over. */
+    private void dispatch(long token) {
+        try {
+            pollExecutor.execute(() -> poll(token));
+        } catch (RejectedExecutionException e) {
+            synchronized (lock) {
+                if (!done && token == pollToken) {
+                    finishLocked(Result.ERROR, null,
+                            new ApiException(Messages.rejected("poll executor"), "WaitRejected", null, e));
+                }
+            }
+            publishOutcome();
+        }
+    }
+
+    // ---- one poll ------------------------------------------------------------------------------
+
+    private void poll(long token) {
+        WaitSnapshot before;
+        boolean call;
+        synchronized (lock) {
+            if (done || polling || token != pollToken) {
+                return;
+            }
+            pending = null;
+            before = snapshot;
+            // Only a resumed wait can start with its budget spent: a running one stops right after its last call.
+            call = !budgetSpent(before);
+            if (call) {
+                polling = true;
+            } else {
+                finishLocked(Result.TIMED_OUT, Messages.budgetSpent(before, elapsed(clock.instant())), null);
+            }
+        }
+        if (!call) {
+            publishOutcome();
+            return;
+        }
+        MigrationSummary summary = null;
+        DataWorksException error = null;
+        Error fatal = null;
+        try {
+            summary = Objects.requireNonNull(client.getMigrationSummary(before.ref()), "client returned no summary");
+        } catch (DataWorksException e) {
+            error = e;
+        } catch (RuntimeException e) {
+            error = unexpected(e);
+        } catch (Error e) {
+            error = unexpected(e);
+            fatal = e;
+        }
+        synchronized (lock) {
+            polling = false;
+            if (!done) { // done here means cancelled while the call was in flight: drop the result
+                Instant now = clock.instant();
+                if (error != null) {
+                    onErrorLocked(error, now);
+                } else {
+                    onSummaryLocked(summary, now);
+                }
+            }
+        }
+        publishOutcome();
+        if (fatal != null) {
+            throw fatal;
+        }
+    }
+
+    private void onSummaryLocked(MigrationSummary summary, Instant now) {
+        WaitSnapshot s = snapshot;
+        String status = summary.rawStatus();
+        boolean changed = !Objects.equals(status, s.lastStatus());
+        Instant changedAt = changed ? now : s.lastStatusChangeAt();
+        Instant heartbeatAt = changed ? now : s.lastHeartbeatAt();
+        boolean hintGiven = !changed && s.idleHintGiven();
+        String requestId = summary.requestId() != null ? summary.requestId() : s.lastRequestId();
+        lastSummary = summary;
+        Duration elapsed = elapsed(now);
+        int calls = s.apiCalls() + 1;
+        if (changed) {
+            notifyListener("onStatusChange", () -> listener.onStatusChange(s.lastStatus(), summary, elapsed));
+        }
+
+        MigrationStatus parsed = summary.status();
+        Acceptors.Verdict verdict = Acceptors.verdict(parsed, policy);
+        if (verdict.terminal()) {
+            snapshot = new WaitSnapshot(s.ref(), policy, s.startedAt(), s.deadline(), now, s.currentInterval(),
+                    calls, 0, status, changedAt, requestId, heartbeatAt, hintGiven);
+            notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+            finishTerminalLocked(verdict, parsed, elapsed);
+            return;
+        }
+
+        if (!changed && !Duration.between(heartbeatAt, now).minus(policy.heartbeatEvery()).isNegative()) {
+            notifyListener("onHeartbeat", () -> listener.onHeartbeat(summary, elapsed, calls));
+            heartbeatAt = now;
+        }
+        Duration idleFor = Duration.between(changedAt, now);
+        boolean hintNow = Acceptors.isIdle(parsed) && !hintGiven && !policy.idleHintAfter().isZero()
+                && !idleFor.minus(policy.idleHintAfter()).isNegative();
+
+        Duration delay = Backoff.pollDelay(s.currentInterval(), policy.jitter(), random);
+        Duration nextInterval = Backoff.grow(s.currentInterval(), policy.multiplier(), policy.maxInterval());
+        snapshot = new WaitSnapshot(s.ref(), policy, s.startedAt(), s.deadline(), nextPollAt(now, delay),
+                nextInterval, calls, 0, status, changedAt, requestId, heartbeatAt, hintGiven || hintNow);
+        if (hintNow) {
+            String hint = Messages.idleHint(snapshot, idleFor);
+            notifyListener("onHint", () -> listener.onHint(hint));
+        }
+        continueOrStopLocked(now, () -> {});
+    }
+
+    private void finishTerminalLocked(Acceptors.Verdict verdict, MigrationStatus parsed, Duration elapsed) {
+        String status = Messages.oneLine(snapshot.lastStatus());
+        switch (verdict) {
+            case SUCCEED -> finishLocked(Result.SUCCESS, Messages.finished(snapshot, "reached " + status, elapsed), null);
+            case UNSTABLE -> finishLocked(Result.UNSTABLE,
+                    Messages.finished(snapshot, "reached " + status + " (accepted as unstable)", elapsed), null);
+            case FAIL -> {
+                String message;
+                if (parsed == MigrationStatus.UNKNOWN) {
+                    message = Messages.unknownStatus(snapshot, elapsed);
+                } else if (parsed == MigrationStatus.PARTIAL_SUCCESS) {
+                    message = Messages.partialSuccessFails(snapshot, elapsed);
+                } else {
+                    message = Messages.finished(snapshot, "ended with " + status, elapsed);
+                }
+                finishLocked(Result.FAILED, message, null);
+            }
+            case KEEP_WAITING -> throw new IllegalStateException("not terminal: " + verdict);
+        }
+    }
+
+    private void onErrorLocked(DataWorksException error, Instant now) {
+        WaitSnapshot s = snapshot;
+        int calls = s.apiCalls() + 1;
+        if (!(error instanceof TransientApiException)) {
+            snapshot = new WaitSnapshot(s.ref(), policy, s.startedAt(), s.deadline(), now, s.currentInterval(),
+                    calls, s.consecutiveErrors(), s.lastStatus(), s.lastStatusChangeAt(), requestIdOf(error, s),
+                    s.lastHeartbeatAt(), s.idleHintGiven());
+            notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+            finishLocked(Result.ERROR, Messages.failedCall(snapshot, error), error);
+            return;
+        }
+        int errors = s.consecutiveErrors() + 1;
+        Duration delay = Backoff.retryDelay(errors, policy.initialInterval(), policy.maxInterval(), random);
+        Instant next = nextPollAt(now, delay);
+        snapshot = new WaitSnapshot(s.ref(), policy, s.startedAt(), s.deadline(), next, s.currentInterval(),
+                calls, errors, s.lastStatus(), s.lastStatusChangeAt(), requestIdOf(error, s), s.lastHeartbeatAt(),
+                s.idleHintGiven());
+        if (errors >= policy.maxConsecutiveErrors()) {
+            notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+            finishLocked(Result.ERROR, Messages.tooManyErrors(snapshot, error), error);
+            return;
+        }
+        Duration retryIn = Duration.between(now, next);
+        continueOrStopLocked(now, () -> notifyListener("onRetry", () -> listener.onRetry(error, errors, retryIn)));
+    }
+
+    /**
+     * After a poll that did not end the wait: stop at the deadline or when the budget is spent,
+     * otherwise persist the snapshot, then tell the listener, then schedule - in that order, so a
+     * persisted snapshot is never behind the schedule.
+     */
+    private void continueOrStopLocked(Instant now, Runnable beforeScheduling) {
+        notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+        if (!now.isBefore(snapshot.deadline())) {
+            finishLocked(Result.TIMED_OUT, Messages.deadlinePassed(snapshot), null);
+        } else if (budgetSpent(snapshot)) {
+            finishLocked(Result.TIMED_OUT, Messages.budgetSpent(snapshot, elapsed(now)), null);
+        } else {
+            beforeScheduling.run();
+            scheduleLocked(snapshot.nextPollAt());
+        }
+    }
+
+    /** Never past the deadline: a delay that would overshoot becomes one last poll exactly at it. */
+    private Instant nextPollAt(Instant now, Duration delay) {
+        Instant next = now.plus(delay);
+        return next.isAfter(snapshot.deadline()) ? snapshot.deadline() : next;
+    }
+
+    private boolean budgetSpent(WaitSnapshot s) {
+        return policy.maxApiCalls() > 0 && s.apiCalls() >= policy.maxApiCalls();
+    }
+
+    // ---- ending --------------------------------------------------------------------------------
+
+    private void finishLocked(Result result, String message, DataWorksException error) {
+        if (done) {
+            return;
+        }
+        done = true;
+        pollToken++;
+        if (pending != null) {
+            Scheduler.Cancellable p = pending;
+            pending = null;
+            try {
+                p.cancel();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "could not cancel a scheduled poll", e);
+            }
+        }
+        String text = message != null ? message : Messages.failedCall(snapshot, error);
+        WaitOutcome o = new WaitOutcome(result, lastSummary, text, error, snapshot);
+        finalOutcome = o;
+        notifyListener("onFinished", () -> listener.onFinished(o));
+    }
+
+    /** Completes the future outside the lock, so dependants never run under it. Idempotent. */
+    private void publishOutcome() {
+        WaitOutcome o;
+        synchronized (lock) {
+            o = finalOutcome;
+        }
+        if (o != null) {
+            outcome.complete(o);
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private Duration elapsed(Instant now) {
+        return Duration.between(snapshot.startedAt(), now);
+    }
+
+    private static String requestIdOf(DataWorksException error, WaitSnapshot s) {
+        return error.requestId() != null ? error.requestId() : s.lastRequestId();
+    }
+
+    /** A client bug must end the wait visibly rather than leave it polling forever or hanging. */
+    private static DataWorksException unexpected(Throwable t) {
+        return new ApiException("unexpected " + t.getClass().getName() + " from the client: "
+                + Messages.oneLine(t.getMessage()), "ClientFailure", null, t);
+    }
+
+    /** A misbehaving listener must not stop the state machine: the outcome still completes. */
+    private void notifyListener(String method, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "WaitListener." + method + " threw " + e.getClass().getName() + "; ignored", e);
+        }
+    }
+}
