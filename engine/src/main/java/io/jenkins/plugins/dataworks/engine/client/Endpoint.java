@@ -12,6 +12,10 @@ import java.net.URI;
  */
 public record Endpoint(String regionId, URI uri) {
 
+    public Endpoint {
+        Endpoints.check(regionId, uri);
+    }
+
     /** The public endpoint of a known DataWorks region, over HTTPS. */
     public static Endpoint region(String regionId) {
         return Endpoints.publicEndpoint(regionId);
@@ -24,9 +28,25 @@ public record Endpoint(String regionId, URI uri) {
 
     /**
      * An explicit endpoint such as {@code https://dataworks.example.internal} or, for the emulator,
-     * {@code http://127.0.0.1:8080}. Plain http is refused unless the host is loopback.
+     * {@code http://127.0.0.1:8080}. Plain http is refused unless the host is loopback. The region
+     * need not be in the table (private deployments), but must look like a region ID.
      */
     public static Endpoint override(String regionId, String url) {
         return Endpoints.explicit(regionId, url);
+    }
+
+    /** host[:port], as the SDK's {@code setSysDomain} wants it. */
+    public String domain() {
+        return EndpointUrls.domainOf(uri);
+    }
+
+    /** Whether the calls go over TLS. */
+    public boolean https() {
+        return "https".equals(uri.getScheme());
+    }
+
+    @Override
+    public String toString() {
+        return uri + " (" + regionId + ")";
     }
 }

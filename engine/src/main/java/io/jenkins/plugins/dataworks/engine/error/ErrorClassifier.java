@@ -1,0 +1,296 @@
+package io.jenkins.plugins.dataworks.engine.error;
+
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.exceptions.ServerException;
+import io.jenkins.plugins.dataworks.engine.redact.Redaction;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * The one place that turns a failed call (an error response, an SDK exception, an IO failure, a
+ * body that cannot be read) into the engine's exception types. Nothing else in the project looks
+ * at error codes: the waiter retries {@link TransientApiException}, backs off on nothing else.
+ *
+ * <p>Every message is one line: {@code <operation> failed: <Code> (HTTP <status>): <service
+ * message>; <what to do>. RequestId: <id>}. Service messages are cut at the string to sign
+ * (which echoes the AccessKey ID and SecurityToken), URL queries are removed, and SDK exceptions
+ * are attached only as {@link RedactedCause}.
+ */
+public final class ErrorClassifier {
+
+    /** Code for a 2xx answer whose body is empty or not the JSON document the API describes. */
+    public static final String MALFORMED_RESPONSE = "MalformedResponse";
+
+    private static final Set<String> TRANSIENT_THROTTLING = Set.of(
+            "Throttling", "Throttling.User", "Throttling.Api", "Throttling.System", "ServiceUnavailable",
+            "SignatureNonceUsed");
+    private static final String DAILY_LIMIT = "Throttling.Api.Risk";
+    private static final String EDITION_QUOTA = "Throttling.Resource";
+
+    /**
+     * Codes for a migration or workspace that does not exist. The DataWorks API reference does not
+     * list them; these are the ones the emulator answers and the ones seen from the service.
+     */
+    private static final Set<String> NOT_FOUND = Set.of(
+            "Invalid.Migration.NotFound", "InvalidMigration.NotFound", "Migration.NotFound",
+            "Invalid.Tenant.ProjectNotExist", "InvalidProject.NotFound", "Project.NotFound",
+            "InvalidProjectId.NotFound");
+
+    private static final Pattern STRING_TO_SIGN =
+            Pattern.compile("(?is)(server )?string ?to ?sign( is)?\\s*:.*$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final int MAX_SERVICE_MESSAGE = 300;
+
+    private ErrorClassifier() {}
+
+    /**
+     * An error answer of the service.
+     *
+     * @param operation what was attempted, e.g. "GetMigrationSummary for migration 7 in workspace 3"
+     * @param httpStatus the HTTP status, or 0 when unknown
+     * @param code the service's Code; null or blank when the body had none
+     * @param message the service's Message; may be null
+     * @param requestId the RequestId; may be null
+     */
+    public static DataWorksException fromResponse(
+            String operation, int httpStatus, String code, String message, String requestId) {
+        return classify(operation, httpStatus, code, message, requestId, null);
+    }
+
+    private static DataWorksException classify(
+            String operation, int httpStatus, String code, String message, String requestId, Throwable sdkCause) {
+        RedactedCause cause = RedactedCause.of(sdkCause);
+        String c = blankToNull(code);
+        String id = blankToNull(requestId);
+        String text = describe(operation, c, httpStatus, serviceMessage(message));
+        if (c != null) {
+            if (c.equals(DAILY_LIMIT)) {
+                return new QuotaExceededException(line(text,
+                        "the daily API call limit of this account is exhausted; raise the poll interval or upgrade the DataWorks edition", id),
+                        c, id, cause);
+            }
+            if (c.equals(EDITION_QUOTA)) {
+                return new QuotaExceededException(line(text,
+                        "the API quota of this DataWorks edition is used up; upgrade the DataWorks edition or wait until the quota resets", id),
+                        c, id, cause);
+            }
+            if (TRANSIENT_THROTTLING.contains(c) || c.startsWith("InternalError") || c.startsWith("ServiceUnavailable")) {
+                return new TransientApiException(line(text, "temporary; retrying later may succeed", id), c, id, cause);
+            }
+            String authFix = authenticationFix(c);
+            if (authFix != null) {
+                return new AuthenticationException(line(text, authFix, id), c, id, cause);
+            }
+            if (NOT_FOUND.contains(c)) {
+                return new MigrationNotFoundException(line(text,
+                        "check projectId (the workspace ID) and migrationId, and the region", id), c, id, cause);
+            }
+        }
+        if (httpStatus >= 500 || httpStatus == 429) {
+            return new TransientApiException(line(text, "temporary; retrying later may succeed", id), c, id, cause);
+        }
+        if (c == null && (httpStatus == 401 || httpStatus == 403)) {
+            return new AuthenticationException(line(text, "check the credentials and their RAM permissions", id), null, id, cause);
+        }
+        return new ApiException(line(text, null, id), c, id, cause);
+    }
+
+    /**
+     * A 2xx answer the client cannot use: empty, not JSON, or without the documented fields.
+     * Classified transient: such answers come from overloaded gateways and cut connections.
+     */
+    public static TransientApiException malformedResponse(String operation, int httpStatus, String requestId, String problem) {
+        return malformed(operation, httpStatus, requestId, problem, null);
+    }
+
+    private static TransientApiException malformed(
+            String operation, int httpStatus, String requestId, String problem, Throwable sdkCause) {
+        String id = blankToNull(requestId);
+        String text = operation + " failed: " + MALFORMED_RESPONSE + (httpStatus > 0 ? " (HTTP " + httpStatus + ")" : "")
+                + ": " + oneLine(problem);
+        return new TransientApiException(line(text, "temporary; retrying later may succeed", id), MALFORMED_RESPONSE, id,
+                RedactedCause.of(sdkCause));
+    }
+
+    /**
+     * An exception thrown by aliyun-java-sdk-core. The SDK reports the service's errors as
+     * ServerException (HTTP 5xx) and ClientException (other statuses and client-side failures such
+     * as SDK.ServerUnreachable and SDK.ReadTimeout).
+     */
+    public static DataWorksException fromSdk(String operation, ClientException e) {
+        String code = blankToNull(nullMarker(e.getErrCode()));
+        String requestId = blankToNull(nullMarker(e.getRequestId()));
+        if (code != null && code.startsWith("SDK.")) {
+            return fromSdkClientSide(operation, code, e);
+        }
+        int status = e instanceof ServerException ? 500 : 0;
+        return classify(operation, status, code, nullMarker(e.getErrMsg()), requestId, e);
+    }
+
+    /** Any failure of a call: SDK exceptions, IO failures, engine exceptions (returned as they are). */
+    public static DataWorksException fromThrowable(String operation, Throwable t) {
+        if (t instanceof DataWorksException dw) {
+            return dw;
+        }
+        if (t instanceof ClientException ce) {
+            return fromSdk(operation, ce);
+        }
+        if (t instanceof IOException io) {
+            return fromIo(operation, io);
+        }
+        String text = operation + " failed: " + t.getClass().getSimpleName() + ": " + oneLine(Redaction.text(t.getMessage()));
+        return new ApiException(line(text, null, null), t.getClass().getSimpleName(), null, RedactedCause.of(t));
+    }
+
+    /** A failure to send the request or read the answer. */
+    public static DataWorksException fromIo(String operation, IOException e) {
+        String code = e instanceof SocketTimeoutException ? "SDK.ReadTimeout" : "SDK.ServerUnreachable";
+        return transportFailure(operation, code, e);
+    }
+
+    private static DataWorksException fromSdkClientSide(String operation, String code, ClientException e) {
+        Throwable root = rootCause(e);
+        switch (code) {
+            case "SDK.ServerUnreachable", "SDK.ReadTimeout", "SDK.RequestTryOrRetryFailed":
+                return transportFailure(operation, code, root);
+            case "SDK.InvalidServerResponse", "SDK.InvalidResponseFormat":
+                return malformed(operation, 0, nullMarker(e.getRequestId()), "the service answered with an unreadable body", e);
+            case "SDK.InvalidAccessKeySecret", "SDK.InvalidAccessSecret":
+                return new AuthenticationException(line(operation + " failed: " + code,
+                        "the AccessKey secret does not match the AccessKey ID; check the secret",
+                        blankToNull(nullMarker(e.getRequestId()))), code, blankToNull(nullMarker(e.getRequestId())),
+                        RedactedCause.of(e));
+            default:
+                String detail = root == e ? "" : ": " + summary(root);
+                return new ApiException(line(operation + " failed: " + code + detail, null, null), code, null, RedactedCause.of(e));
+        }
+    }
+
+    private static DataWorksException transportFailure(String operation, String code, Throwable root) {
+        String what;
+        if (root instanceof SocketTimeoutException) {
+            what = "no answer within the read/connect timeout";
+        } else if (root instanceof UnknownHostException) {
+            what = "unknown host " + oneLine(root.getMessage());
+        } else if (root instanceof ConnectException) {
+            what = "connection failed";
+        } else if (root instanceof SSLException) {
+            // Certificate problems do not heal by waiting, but a TLS reset does: the waiter bounds retries.
+            what = "TLS failure";
+        } else if (root instanceof InterruptedIOException) {
+            what = "interrupted";
+        } else {
+            what = "network failure";
+        }
+        String text = operation + " failed: " + code + ": " + what + " (" + summary(root) + ")";
+        return new TransientApiException(line(text, "temporary; retrying later may succeed", null), code, null,
+                RedactedCause.of(root));
+    }
+
+    private static String authenticationFix(String code) {
+        String c = code.toLowerCase(Locale.ROOT);
+        if (c.startsWith("invalidaccesskeyid")) {
+            return "the AccessKey ID is unknown or disabled; check accessKeyId";
+        }
+        if (c.equals("signaturedoesnotmatch") || c.startsWith("invalidaccesskeysecret")) {
+            return "the AccessKey secret does not match the AccessKey ID; check the secret";
+        }
+        if (c.equals("incompletesignature")) {
+            return "the request signature is incomplete; check the secret and any proxy that rewrites requests";
+        }
+        if (c.startsWith("invalidsecuritytoken") || c.startsWith("securitytokenexpired")) {
+            return "the STS security token is invalid or expired; get fresh session credentials";
+        }
+        if (c.startsWith("invalidtimestamp")) {
+            return "the request time is outside the accepted window; check the system clock";
+        }
+        if (c.startsWith("forbidden") || c.equals("nopermission") || c.startsWith("nopermission.")) {
+            return "the RAM user or role lacks permission; grant it DataWorks access to the workspace";
+        }
+        if (c.startsWith("entitynotexist.role") || c.startsWith("invalidparameter.rolearn")) {
+            return "the RAM role cannot be assumed; check roleArn";
+        }
+        return null;
+    }
+
+    private static String describe(String operation, String code, int httpStatus, String message) {
+        StringBuilder b = new StringBuilder(operation).append(" failed: ");
+        b.append(code == null ? "no error code" : code);
+        if (httpStatus > 0) {
+            b.append(" (HTTP ").append(httpStatus).append(')');
+        }
+        if (message != null) {
+            b.append(": ").append(message);
+        }
+        return b.toString();
+    }
+
+    private static String line(String text, String fix, String requestId) {
+        StringBuilder b = new StringBuilder(trimEnd(text));
+        if (fix != null) {
+            b.append("; ").append(fix);
+        }
+        b.append('.');
+        if (requestId != null) {
+            b.append(" RequestId: ").append(oneLine(requestId));
+        }
+        return b.toString();
+    }
+
+    private static String trimEnd(String s) {
+        String t = s.strip();
+        while (t.endsWith(".") || t.endsWith(";") || t.endsWith(":")) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    /** The service's message made safe: no string to sign, no URL query, one line, bounded. */
+    static String serviceMessage(String message) {
+        String m = blankToNull(message);
+        if (m == null) {
+            return null;
+        }
+        m = STRING_TO_SIGN.matcher(m).replaceAll("").strip();
+        m = oneLine(Redaction.text(m));
+        if (m.length() > MAX_SERVICE_MESSAGE) {
+            m = m.substring(0, MAX_SERVICE_MESSAGE) + "...";
+        }
+        return m.isEmpty() ? null : m;
+    }
+
+    private static String summary(Throwable t) {
+        String m = t.getMessage();
+        String name = t.getClass().getSimpleName();
+        return m == null || m.isBlank() ? name : name + ": " + serviceMessage(m);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable r = t;
+        int depth = 0;
+        while (r.getCause() != null && r.getCause() != r && depth++ < 16) {
+            r = r.getCause();
+        }
+        return r;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : WHITESPACE.matcher(s).replaceAll(" ").strip();
+    }
+
+    /** The SDK writes "(null)" where an error body had no field. */
+    private static String nullMarker(String s) {
+        return "(null)".equals(s) ? null : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
