@@ -1,17 +1,22 @@
 package io.jenkins.plugins.dataworks.engine.download;
 
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Limits and trust of the downloader.
  *
  * @param allowedHosts hosts allowed besides the Alibaba Cloud OSS domains (https only there);
- *     a loopback host listed here may use plain http, for the emulator
+ *     a loopback host listed here may use plain http, for the emulator. Host names only, no port;
+ *     compared case-insensitively
  * @param maxBytes size cap of a package
  * @param connectTimeout per connection
- * @param readTimeout longest silence while reading
- * @param maxResumes Range resumes of one download
+ * @param readTimeout longest silence while waiting for response headers or body bytes
+ * @param maxResumes recoveries from a broken transfer (early close, read error, silence, HTTP 5xx)
+ *     in one download; each resumes with a Range request when bytes had already arrived
  * @param maxUrlRefreshes fresh URLs asked for after 403 AccessDenied (expired)
  */
 public record DownloadSettings(Set<String> allowedHosts, long maxBytes, Duration connectTimeout, Duration readTimeout,
@@ -20,7 +25,33 @@ public record DownloadSettings(Set<String> allowedHosts, long maxBytes, Duration
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024 * 1024;
 
     public DownloadSettings {
-        allowedHosts = Set.copyOf(allowedHosts);
+        if (allowedHosts == null) {
+            throw new InvalidInputException("allowedHosts", "must be a set of host names (empty for OSS only), got null");
+        }
+        for (String host : allowedHosts) {
+            if (host == null || host.isBlank() || host.contains("/") || host.contains("?") || host.contains("@")) {
+                throw new InvalidInputException("allowedHosts",
+                        "must hold bare host names such as 127.0.0.1 or downloads.example.com, got '" + host + "'");
+            }
+        }
+        allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        if (maxBytes <= 0) {
+            throw new InvalidInputException("maxBytes", "must be a positive number of bytes, got " + maxBytes);
+        }
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("readTimeout", readTimeout);
+        if (maxResumes < 0) {
+            throw new InvalidInputException("maxResumes", "must be 0 or more, got " + maxResumes);
+        }
+        if (maxUrlRefreshes < 0) {
+            throw new InvalidInputException("maxUrlRefreshes", "must be 0 or more, got " + maxUrlRefreshes);
+        }
+    }
+
+    private static void requirePositive(String field, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidInputException(field, "must be a positive duration, got " + value);
+        }
     }
 
     public static DownloadSettings defaults() {
@@ -33,5 +64,21 @@ public record DownloadSettings(Set<String> allowedHosts, long maxBytes, Duration
 
     public DownloadSettings withMaxBytes(long cap) {
         return new DownloadSettings(allowedHosts, cap, connectTimeout, readTimeout, maxResumes, maxUrlRefreshes);
+    }
+
+    public DownloadSettings withConnectTimeout(Duration timeout) {
+        return new DownloadSettings(allowedHosts, maxBytes, timeout, readTimeout, maxResumes, maxUrlRefreshes);
+    }
+
+    public DownloadSettings withReadTimeout(Duration timeout) {
+        return new DownloadSettings(allowedHosts, maxBytes, connectTimeout, timeout, maxResumes, maxUrlRefreshes);
+    }
+
+    public DownloadSettings withMaxResumes(int resumes) {
+        return new DownloadSettings(allowedHosts, maxBytes, connectTimeout, readTimeout, resumes, maxUrlRefreshes);
+    }
+
+    public DownloadSettings withMaxUrlRefreshes(int refreshes) {
+        return new DownloadSettings(allowedHosts, maxBytes, connectTimeout, readTimeout, maxResumes, refreshes);
     }
 }

@@ -1,32 +1,135 @@
 package io.jenkins.plugins.dataworks.engine.download;
 
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.LongSupplier;
 
 /**
  * Downloads an export package from its presigned URL into a directory, streaming in constant
  * memory to a temporary file that is renamed into place only after length, CRC-64 (when the
  * server reports one) and SHA-256 are known and right. On failure or cancel nothing is left.
+ *
+ * <p>Only https URLs on OSS endpoints, or on hosts in {@link DownloadSettings#allowedHosts()}, are
+ * fetched; redirects are never followed. A broken transfer resumes with a Range request; an expired
+ * URL is replaced through the {@link UrlRefresher}. Uses only the JDK and xz-java, so it runs on a
+ * Jenkins agent. One instance may serve several downloads, one per calling thread.
  */
 public final class PackageDownloader {
 
     private final DownloadSettings settings;
+    private final UrlPolicy policy;
+    private final HttpClient client;
+    private final LongSupplier nanoTime;
+    private final SecureRandom random = new SecureRandom();
 
     public PackageDownloader(DownloadSettings settings) {
-        this.settings = settings;
+        this(settings, System::nanoTime);
+    }
+
+    PackageDownloader(DownloadSettings settings, LongSupplier nanoTime) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.policy = new UrlPolicy(settings.allowedHosts());
+        this.nanoTime = nanoTime;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // OSS speaks it; keeps early-close behaviour plain
+                .followRedirects(HttpClient.Redirect.NEVER) // presigned objects never redirect; do not leak elsewhere
+                .connectTimeout(settings.connectTimeout())
+                .build();
     }
 
     /**
+     * Checks the inputs (no network call until they are right), then downloads and verifies.
+     *
+     * <p>Cancel by interrupting the calling thread: the download stops within about a tenth of a
+     * second, the temporary file is deleted, a {@link io.jenkins.plugins.dataworks.engine.error.DownloadException}
+     * with code {@code Cancelled} is thrown and the thread's interrupt status stays set.
+     *
      * @param url the presigned DownloadUrl (a secret: never logged with its query)
      * @param directory where the package goes; created if missing
-     * @param fileName the final file name; validated, never taken raw from the URL
+     * @param fileName the final file name; validated, never taken raw from the URL (see {@link PackageNames})
+     * @param refresher asked for a fresh URL when OSS says this one expired; {@link UrlRefresher#NONE} for none
+     * @param progress told about received bytes, at most every 100 ms and once at the end;
+     *     the count starts again at 0 when the server makes the download start over
+     * @throws InvalidInputException for a bad fileName, downloadDir or URL (host, scheme)
+     * @throws io.jenkins.plugins.dataworks.engine.error.DownloadException when the transfer fails or does not verify
      */
     public DownloadResult download(String url, Path directory, String fileName, UrlRefresher refresher,
             DownloadProgress progress) throws DataWorksException {
-        throw new UnsupportedOperationException("not implemented yet");
+        PackageNames.requireSafe(fileName);
+        URI uri = policy.check(url);
+        Path dir = writableDirectory(directory);
+        Path target = dir.resolve(fileName);
+        if (Files.isDirectory(target)) {
+            throw new InvalidInputException("fileName", target + " is a directory: choose another fileName");
+        }
+        ScheduledExecutorService watchdog = newWatchdog();
+        try (PartFile part = createPart(dir, fileName)) {
+            return new Transfer(settings, policy, client, watchdog, nanoTime, uri,
+                    refresher == null ? UrlRefresher.NONE : refresher,
+                    progress == null ? DownloadProgress.NONE : progress, part).run(target);
+        } finally {
+            watchdog.shutdownNow();
+        }
     }
 
     public DownloadSettings settings() {
         return settings;
+    }
+
+    private static Path writableDirectory(Path directory) {
+        if (directory == null) {
+            throw new InvalidInputException("downloadDir", "must be given: choose the directory for the package");
+        }
+        Path dir = directory.toAbsolutePath().normalize();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidInputException("downloadDir", dir + " is a file, not a directory: choose a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InvalidInputException("downloadDir", dir + " cannot be created: " + reason(e)
+                    + ": choose a directory the build can write to");
+        }
+        if (!Files.isWritable(dir)) {
+            throw notWritable(dir, "permission denied");
+        }
+        return dir;
+    }
+
+    /** Creating the part file is the real test of writability (permissions, read-only mounts). */
+    private PartFile createPart(Path dir, String fileName) {
+        try {
+            return PartFile.createIn(dir, fileName, random);
+        } catch (IOException e) {
+            throw notWritable(dir, reason(e));
+        }
+    }
+
+    private static InvalidInputException notWritable(Path dir, String why) {
+        return new InvalidInputException("downloadDir", dir + " is not writable: " + why
+                + ": choose a directory the build can write to");
+    }
+
+    private static String reason(IOException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+    }
+
+    private static ScheduledExecutorService newWatchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "dataworks-download-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 }
