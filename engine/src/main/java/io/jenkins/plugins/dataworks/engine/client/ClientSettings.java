@@ -1,7 +1,8 @@
 package io.jenkins.plugins.dataworks.engine.client;
 
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import java.time.Duration;
-import java.util.Objects;
+
 
 /**
  * How the client talks to the service: endpoint, per-request timeouts and an optional proxy.
@@ -13,10 +14,21 @@ public record ClientSettings(Endpoint endpoint, Duration connectTimeout, Duratio
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Longest timeout accepted: the SDK takes milliseconds as an int, and longer waits hide outages. */
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+
     public ClientSettings {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
+        if (endpoint == null) {
+            throw new InvalidInputException("endpoint", "is missing: set region or endpoint");
+        }
+        checkTimeout("connectTimeout", connectTimeout);
+        checkTimeout("readTimeout", readTimeout);
+    }
+
+    private static void checkTimeout(String field, Duration timeout) {
+        if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new InvalidInputException(field, "must be between 1 ms and 10 minutes, got " + timeout);
+        }
     }
 
     public static ClientSettings of(Endpoint endpoint) {

@@ -2,12 +2,17 @@ package io.jenkins.plugins.dataworks.engine.error;
 
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ServerException;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,13 +40,16 @@ public final class ErrorClassifier {
     private static final String EDITION_QUOTA = "Throttling.Resource";
 
     /**
-     * Codes for a migration or workspace that does not exist. The DataWorks API reference does not
-     * list them; these are the ones the emulator answers and the ones seen from the service.
+     * Codes for a migration or workspace that does not exist. The DataWorks API reference lists
+     * none for GetMigrationSummary: the service reports business lookups as HTTP 400 Invalid.*
+     * (Invalid.Tenant.ProjectNotExists), and the emulator answers Invalid.Migration.NotExists.
+     * The prefix rule below also catches spelling variants such as Invalid.Migration.NotExist.
      */
     private static final Set<String> NOT_FOUND = Set.of(
-            "Invalid.Migration.NotFound", "InvalidMigration.NotFound", "Migration.NotFound",
-            "Invalid.Tenant.ProjectNotExist", "InvalidProject.NotFound", "Project.NotFound",
-            "InvalidProjectId.NotFound");
+            "Invalid.Tenant.ProjectNotExists", "Invalid.Tenant.ProjectNotExist", "Invalid.Migration.NotExists",
+            "Invalid.Migration.NotExist", "Invalid.Migration.NotFound");
+    private static final Pattern NOT_FOUND_PATTERN =
+            Pattern.compile("(?i)Invalid\\.(Tenant\\.Project|Project|Migration)\\.?Not(Exists?|Found)");
 
     private static final Pattern STRING_TO_SIGN =
             Pattern.compile("(?is)(server )?string ?to ?sign( is)?\\s*:.*$");
@@ -88,7 +96,7 @@ public final class ErrorClassifier {
             if (authFix != null) {
                 return new AuthenticationException(line(text, authFix, id), c, id, cause);
             }
-            if (NOT_FOUND.contains(c)) {
+            if (NOT_FOUND.contains(c) || NOT_FOUND_PATTERN.matcher(c).matches()) {
                 return new MigrationNotFoundException(line(text,
                         "check projectId (the workspace ID) and migrationId, and the region", id), c, id, cause);
             }
@@ -100,6 +108,52 @@ public final class ErrorClassifier {
             return new AuthenticationException(line(text, "check the credentials and their RAM permissions", id), null, id, cause);
         }
         return new ApiException(line(text, null, id), c, id, cause);
+    }
+
+    /**
+     * A non-2xx answer, from its raw body: the JSON error document (RequestId, Code, Message) when
+     * there is one, otherwise just the HTTP status.
+     *
+     * @param headerRequestId the x-acs-request-id response header, used when the body has no RequestId
+     */
+    public static DataWorksException fromErrorBody(String operation, int httpStatus, byte[] body, String headerRequestId) {
+        JsonObject error = jsonObject(body);
+        if (error == null) {
+            String problem = body == null || body.length == 0 ? "empty error body" : "error body is not JSON";
+            return classify(operation, httpStatus, null, problem, headerRequestId, null);
+        }
+        String requestId = firstString(error, "RequestId", "requestId");
+        return classify(operation, httpStatus,
+                firstString(error, "Code", "ErrorCode", "code"),
+                firstString(error, "Message", "ErrorMessage", "message"),
+                requestId != null ? requestId : headerRequestId, null);
+    }
+
+    /** The body as a JSON object, or null when it is empty or not a JSON object. */
+    public static JsonObject jsonObject(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            JsonElement e = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+            return e.isJsonObject() ? e.getAsJsonObject() : null;
+        } catch (JsonParseException e) {
+            return null;
+        }
+    }
+
+    /** The first of the named members that is a non-blank string (or number), else null. */
+    public static String firstString(JsonObject o, String... names) {
+        for (String name : names) {
+            JsonElement e = o.get(name);
+            if (e != null && e.isJsonPrimitive()) {
+                String s = e.getAsString();
+                if (!s.isBlank()) {
+                    return s;
+                }
+            }
+        }
+        return null;
     }
 
     /**
