@@ -1,0 +1,128 @@
+package io.jenkins.plugins.dataworks.cli;
+
+import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Builds the command line around an injected {@link CliContext} and runs it. Every way out goes
+ * through {@link ExitCodes}; every error is one line on stderr.
+ */
+public final class Cli {
+
+    private final CliContext ctx;
+    private final ClientFactory clients;
+    private final DemoEmulator.Launcher emulators;
+
+    public Cli(CliContext ctx) {
+        this(ctx, EngineClients::open, EmbeddedEmulator::startDemo);
+    }
+
+    Cli(CliContext ctx, ClientFactory clients, DemoEmulator.Launcher emulators) {
+        this.ctx = ctx;
+        this.clients = clients;
+        this.emulators = emulators;
+    }
+
+    /** Runs one command; returns its exit code (see {@link ExitCodes}). */
+    public int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.addSubcommand("wait", new WaitCommand(ctx, clients, emulators));
+        cl.addSubcommand("summary", new SummaryCommand(ctx, clients, emulators));
+        cl.addSubcommand("download", new DownloadCommand(ctx, clients, emulators));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        applyToAll(cl);
+        cl.setParameterExceptionHandler(this::onUsageError);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> onError(e, commandLine));
+        return cl;
+    }
+
+    private static void applyToAll(CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        spec.mixinStandardHelpOptions(true);
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodeHelp());
+        spec.usageMessage().footerHeading("%nCredentials:%n").footer(
+                "  ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN (STS),",
+                "  or --profile NAME (~/.aliyun/config.json); --role-arn then assumes a RAM role.",
+                "  No option accepts a secret.");
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            applyToAll(sub);
+        }
+    }
+
+    static Map<String, String> exitCodeHelp() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("0", "success");
+        m.put("1", "the migration failed (error status, or PARTIAL_SUCCESS with --partial-success fail)");
+        m.put("2", "usage error: bad option or input; nothing was called or written");
+        m.put("3", "PARTIAL_SUCCESS with --partial-success unstable");
+        m.put("4", "timed out: --timeout passed or --max-api-calls used up");
+        m.put("5", "authentication or permission error");
+        m.put("6", "other API error: quota, migration not found, transient errors exhausted");
+        m.put("7", "download or verification error");
+        m.put("130", "cancelled (Ctrl-C); partial files removed");
+        return m;
+    }
+
+    /** Picocli's parse errors (unknown option, bad enum, missing value): one line, exit 2. */
+    private int onUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        ctx.err().println(prefix(cl) + e.getMessage() + " (see " + cl.getCommandSpec().qualifiedName() + " --help)");
+        ctx.err().flush();
+        return ExitCodes.USAGE;
+    }
+
+    private int onError(Exception e, CommandLine cl) {
+        int code = ExitCodes.of(e);
+        String message = message(e);
+        ctx.err().println(prefix(cl) + message);
+        ctx.err().flush();
+        if (code != ExitCodes.USAGE && cl.getCommand() instanceof WithOutput command && command.output().json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("result", code == ExitCodes.CANCELLED ? "CANCELLED" : "ERROR");
+            m.put("successful", false);
+            if (e instanceof DataWorksException d) {
+                putIfPresent(m, "errorCode", d.errorCode());
+                putIfPresent(m, "requestId", d.requestId());
+            }
+            m.put("message", message);
+            new ResultPrinter(ctx.out(), true).printJson(m);
+        }
+        return code;
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof InvalidInputException invalid) {
+            return OptionNames.message(invalid);
+        }
+        if (e instanceof DataWorksException || e instanceof UsageException || e instanceof CancelledException) {
+            return e.getMessage();
+        }
+        // Not expected: say what it is without a stack trace, which could carry request details.
+        return "unexpected error: " + e;
+    }
+
+    private static String prefix(CommandLine cl) {
+        return cl.getCommandSpec().qualifiedName() + ": ";
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
+    /** A command with --output/--quiet, so errors can be reported in its format. */
+    interface WithOutput {
+        OutputOptions output();
+    }
+}

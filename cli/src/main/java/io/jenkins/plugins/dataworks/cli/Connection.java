@@ -1,0 +1,141 @@
+package io.jenkins.plugins.dataworks.cli;
+
+import io.jenkins.plugins.dataworks.engine.auth.AccessKeyCredentials;
+import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
+import io.jenkins.plugins.dataworks.engine.client.ClientSettings;
+import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
+import io.jenkins.plugins.dataworks.engine.client.Endpoint;
+import io.jenkins.plugins.dataworks.engine.download.DownloadSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The resolved connection of one command: endpoint, credentials and client, or the demo emulator
+ * standing in for all three. Everything that can be wrong with the options is checked in
+ * {@link #open} before the client exists, so a usage error never costs an API call.
+ */
+final class Connection implements AutoCloseable {
+
+    private final Endpoint endpoint;
+    private final DataWorksClient client;
+    private final DemoEmulator emulator;
+
+    private Connection(Endpoint endpoint, DataWorksClient client, DemoEmulator emulator) {
+        this.endpoint = endpoint;
+        this.client = client;
+        this.emulator = emulator;
+    }
+
+    /** Checks the options and resolves the credentials; starts nothing and calls nothing. */
+    static Plan plan(ConnectionOptions options, CliContext ctx) {
+        if (options.emulator) {
+            for (String[] conflict : new String[][] {
+                    {"--endpoint", options.endpoint}, {"--region", options.region}, {"--profile", options.profile},
+                    {"--role-arn", options.roleArn}, {"--sts-endpoint", options.stsEndpoint}}) {
+                if (conflict[1] != null) {
+                    throw new UsageException("--emulator cannot be combined with " + conflict[0]
+                            + ": the emulator brings its own endpoint and demo credentials; drop one of them");
+                }
+            }
+            if (options.vpc) {
+                throw new UsageException("--emulator cannot be combined with --vpc: drop one of them");
+            }
+            return new Plan(null, null, true);
+        }
+        CredentialsResolver credentials = new CredentialsResolver(ctx.env(), ctx.userHome());
+        Endpoint endpoint = endpoint(options, ctx, credentials);
+        CredentialsSource source = credentials.resolve(options.profile, options.roleArn, options.roleSessionName,
+                options.stsEndpoint);
+        return new Plan(endpoint, source, false);
+    }
+
+    private static Endpoint endpoint(ConnectionOptions options, CliContext ctx, CredentialsResolver credentials) {
+        String region = options.region != null ? options.region : ctx.env().get(ConnectionOptions.ENV_REGION);
+        if (region == null || region.isBlank()) {
+            region = credentials.profileRegion(options.profile);
+        }
+        if (options.endpoint != null) {
+            if (options.vpc) {
+                throw new UsageException("--vpc cannot be combined with --endpoint: --endpoint already says where to go; drop one of them");
+            }
+            if (region == null || region.isBlank()) {
+                throw new UsageException("--region is missing: --endpoint needs the region the calls are signed for, e.g. --region cn-shanghai");
+            }
+            return Endpoint.override(region.trim(), options.endpoint);
+        }
+        if (region == null || region.isBlank()) {
+            throw new UsageException("--region is missing: give the DataWorks region, e.g. --region cn-shanghai (or set ALIBABA_CLOUD_REGION_ID)");
+        }
+        return options.vpc ? Endpoint.vpc(region.trim()) : Endpoint.region(region.trim());
+    }
+
+    /** What {@link #plan} decided: a real endpoint and credentials, or the emulator. */
+    record Plan(Endpoint endpoint, CredentialsSource credentials, boolean emulator) {
+
+        Connection open(ClientFactory clients, DemoEmulator.Launcher launcher) {
+            if (!emulator) {
+                return new Connection(endpoint, clients.open(credentials, ClientSettings.of(endpoint)), null);
+            }
+            DemoEmulator demo = launcher.start();
+            try {
+                Endpoint local = Endpoint.override(demo.regionId(), demo.endpoint());
+                CredentialsSource fake = AccessKeyCredentials.of(demo.accessKeyId(), demo.accessKeySecret());
+                return new Connection(local, clients.open(fake, ClientSettings.of(local)), demo);
+            } catch (RuntimeException e) {
+                demo.close();
+                throw e;
+            }
+        }
+    }
+
+    DataWorksClient client() {
+        return client;
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    boolean isEmulator() {
+        return emulator != null;
+    }
+
+    /**
+     * OSS hosts only, except that a loopback endpoint (the emulator, a local test double) may also
+     * serve the package over plain http: it is this machine, so nothing crosses a network.
+     */
+    DownloadSettings downloadSettings() {
+        String host = endpoint.uri().getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return isLoopback(host) ? DownloadSettings.defaults().withAllowedHosts(Set.of(host)) : DownloadSettings.defaults();
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            return false; // a name: never let DNS decide that plain http is fine
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            if (emulator != null) {
+                emulator.close();
+            }
+        }
+    }
+}

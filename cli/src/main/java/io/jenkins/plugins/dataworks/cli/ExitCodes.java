@@ -1,0 +1,78 @@
+package io.jenkins.plugins.dataworks.cli;
+
+import io.jenkins.plugins.dataworks.engine.error.AuthenticationException;
+import io.jenkins.plugins.dataworks.engine.error.DownloadException;
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome;
+
+/**
+ * The one place that turns a verdict into a process exit code, so scripts can branch on it.
+ * The codes are part of the command's contract: documented in {@code --help} and the README, and
+ * never reused for another meaning.
+ */
+public final class ExitCodes {
+
+    /** The migration succeeded (and the package, when asked for, is downloaded and verified). */
+    public static final int SUCCESS = 0;
+    /** The migration ended in an error status (EXPORT_ERROR, IMPORT_ERROR, REVOKED, PARTIAL_SUCCESS under fail, unknown status). */
+    public static final int MIGRATION_FAILED = 1;
+    /** Bad options or input; nothing was called and nothing was written. Picocli's own code for usage errors. */
+    public static final int USAGE = 2;
+    /** PARTIAL_SUCCESS under --partial-success unstable. */
+    public static final int UNSTABLE = 3;
+    /** The --timeout deadline passed or the --max-api-calls budget ran out. */
+    public static final int TIMEOUT = 4;
+    /** Credentials were rejected or lack permission. */
+    public static final int AUTHENTICATION = 5;
+    /** Any other API failure: quota, migration not found, transient errors exhausted, or an unexpected error. */
+    public static final int API_ERROR = 6;
+    /** The package could not be downloaded or failed verification. */
+    public static final int DOWNLOAD = 7;
+    /** Interrupted (Ctrl-C / SIGINT / SIGTERM): the wait was cancelled and partial files removed. */
+    public static final int CANCELLED = 130;
+
+    /** The exit-code table as shown at the end of every {@code --help}. */
+    public static final String HELP_TABLE = """
+            Exit codes:
+               0  success
+               1  the migration failed (error status, or PARTIAL_SUCCESS with --partial-success fail)
+               2  usage error: bad option or input; nothing was called or written
+               3  PARTIAL_SUCCESS with --partial-success unstable
+               4  timed out: --timeout passed or --max-api-calls used up
+               5  authentication or permission error
+               6  other API error: quota, migration not found, transient errors exhausted
+               7  download or verification error
+             130  cancelled (Ctrl-C); partial files removed""";
+
+    private ExitCodes() {}
+
+    /** The code of a finished wait; for {@link WaitOutcome.Result#ERROR} the error decides. */
+    public static int of(WaitOutcome outcome) {
+        return switch (outcome.result()) {
+            case SUCCESS -> SUCCESS;
+            case UNSTABLE -> UNSTABLE;
+            case FAILED -> MIGRATION_FAILED;
+            case TIMED_OUT -> TIMEOUT;
+            case CANCELLED -> CANCELLED;
+            case ERROR -> of(outcome.error());
+        };
+    }
+
+    /** The code of an error that ended the command. */
+    public static int of(Throwable error) {
+        if (error instanceof InvalidInputException || error instanceof UsageException) {
+            return USAGE;
+        }
+        if (error instanceof AuthenticationException) {
+            return AUTHENTICATION;
+        }
+        if (error instanceof DownloadException) {
+            return DOWNLOAD;
+        }
+        if (error instanceof CancelledException) {
+            return CANCELLED;
+        }
+        // Quota, not found, transient retries exhausted, other API errors, and anything unforeseen.
+        return API_ERROR;
+    }
+}

@@ -1,0 +1,25 @@
+package io.jenkins.plugins.dataworks.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code dataworks-migration}: only dispatches to its subcommands. */
+@Command(name = "dataworks-migration", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Wait for an Alibaba Cloud DataWorks migration, fail on its error states, and download its export package.",
+            "Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET"
+                    + " (+ ALIBABA_CLOUD_SECURITY_TOKEN) or --profile; never from an option value.",
+            "Try it without an account: dataworks-migration wait --emulator --download-dir target/demo"})
+final class RootCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is missing: use wait, summary or download (see --help)");
+    }
+}
