@@ -24,7 +24,7 @@ public final class Redaction {
      * echo of the string to sign ({@code SecurityToken%3DCAIS...}).
      */
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)((?:SecurityToken|security-token|Signature|AccessKeySecret|x-acs-security-token)(?:=|%3D))[^&\\s\"']+");
+            "(?i)((?:SecurityToken|security-token|Signature|AccessKeySecret|x-acs-security-token)(?:=|%3D))(?:(?!%26)[^&\\s\"'])+");
 
     /** Secrets shorter than this are not scrubbed by value: masking "a" would garble all text. */
     private static final int MIN_SCRUBBED_LENGTH = 4;
