@@ -49,28 +49,15 @@ public final class Cli {
     private static void applyToAll(CommandLine cl) {
         CommandSpec spec = cl.getCommandSpec();
         spec.mixinStandardHelpOptions(true);
-        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodeHelp());
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.helpTable());
         spec.usageMessage().footerHeading("%nCredentials:%n").footer(
-                "  ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN (STS),",
-                "  or --profile NAME (~/.aliyun/config.json); --role-arn then assumes a RAM role.",
+                "  ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                "  (+ ALIBABA_CLOUD_SECURITY_TOKEN for STS), or --profile NAME",
+                "  (~/.aliyun/config.json); --role-arn then assumes a RAM role.",
                 "  No option accepts a secret.");
         for (CommandLine sub : cl.getSubcommands().values()) {
             applyToAll(sub);
         }
-    }
-
-    static Map<String, String> exitCodeHelp() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("0", "success");
-        m.put("1", "the migration failed (error status, or PARTIAL_SUCCESS with --partial-success fail)");
-        m.put("2", "usage error: bad option or input; nothing was called or written");
-        m.put("3", "PARTIAL_SUCCESS with --partial-success unstable");
-        m.put("4", "timed out: --timeout passed or --max-api-calls used up");
-        m.put("5", "authentication or permission error");
-        m.put("6", "other API error: quota, migration not found, transient errors exhausted");
-        m.put("7", "download or verification error");
-        m.put("130", "cancelled (Ctrl-C); partial files removed");
-        return m;
     }
 
     /** Picocli's parse errors (unknown option, bad enum, missing value): one line, exit 2. */

@@ -4,6 +4,8 @@ import io.jenkins.plugins.dataworks.engine.error.AuthenticationException;
 import io.jenkins.plugins.dataworks.engine.error.DownloadException;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one place that turns a verdict into a process exit code, so scripts can branch on it.
@@ -31,18 +33,20 @@ public final class ExitCodes {
     /** Interrupted (Ctrl-C / SIGINT / SIGTERM): the wait was cancelled and partial files removed. */
     public static final int CANCELLED = 130;
 
-    /** The exit-code table as shown at the end of every {@code --help}. */
-    public static final String HELP_TABLE = """
-            Exit codes:
-               0  success
-               1  the migration failed (error status, or PARTIAL_SUCCESS with --partial-success fail)
-               2  usage error: bad option or input; nothing was called or written
-               3  PARTIAL_SUCCESS with --partial-success unstable
-               4  timed out: --timeout passed or --max-api-calls used up
-               5  authentication or permission error
-               6  other API error: quota, migration not found, transient errors exhausted
-               7  download or verification error
-             130  cancelled (Ctrl-C); partial files removed""";
+    /** The table shown at the end of every {@code --help}; cli/README.md repeats it. */
+    static Map<String, String> helpTable() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(String.valueOf(SUCCESS), "success");
+        m.put(String.valueOf(MIGRATION_FAILED), "the migration failed (error status, or PARTIAL_SUCCESS with --partial-success fail)");
+        m.put(String.valueOf(USAGE), "usage error: bad option or input; nothing was called or written");
+        m.put(String.valueOf(UNSTABLE), "PARTIAL_SUCCESS with --partial-success unstable");
+        m.put(String.valueOf(TIMEOUT), "timed out: --timeout passed or --max-api-calls used up");
+        m.put(String.valueOf(AUTHENTICATION), "authentication or permission error");
+        m.put(String.valueOf(API_ERROR), "other API error: quota, migration not found, transient errors exhausted");
+        m.put(String.valueOf(DOWNLOAD), "download or verification error");
+        m.put(String.valueOf(CANCELLED), "cancelled (Ctrl-C); partial files removed");
+        return m;
+    }
 
     private ExitCodes() {}
 
