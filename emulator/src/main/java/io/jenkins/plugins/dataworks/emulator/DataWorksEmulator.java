@@ -1,0 +1,391 @@
+package io.jenkins.plugins.dataworks.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.dataworks.emulator.oss.DownloadLinks;
+import io.jenkins.plugins.dataworks.emulator.oss.OssHandler;
+import io.jenkins.plugins.dataworks.emulator.oss.OssUrlSigner;
+import io.jenkins.plugins.dataworks.emulator.rpc.RpcHandler;
+import io.jenkins.plugins.dataworks.emulator.scenario.AccessKey;
+import io.jenkins.plugins.dataworks.emulator.scenario.DownloadFault;
+import io.jenkins.plugins.dataworks.emulator.scenario.Fault;
+import io.jenkins.plugins.dataworks.emulator.scenario.MigrationSpec;
+import io.jenkins.plugins.dataworks.emulator.scenario.Scenario;
+import io.jenkins.plugins.dataworks.emulator.state.CallRecord;
+import io.jenkins.plugins.dataworks.emulator.state.DownloadRecord;
+import io.jenkins.plugins.dataworks.emulator.state.EmulatorState;
+import io.jenkins.plugins.dataworks.emulator.state.MigrationState;
+import io.jenkins.plugins.dataworks.emulator.state.ShutdownSignal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local Alibaba Cloud DataWorks OpenAPI (dataworks-public 2020-05-18), STS (2015-04-01) and OSS
+ * presigned-download emulator on one loopback HTTP port. RPC calls go to {@code /}, package
+ * downloads to {@code /<bucket>/<key>}. Create with {@link #builder()}, then {@link #start()};
+ * {@link #close()} stops it promptly, even with stalled connections.
+ *
+ * <pre>{@code
+ * try (DataWorksEmulator emulator = DataWorksEmulator.builder()
+ *         .accessKey("test-key", "test-secret")
+ *         .migration(MigrationSpec.export(20001, 10001, "nightly").timeline(Timeline.export(2, 5)))
+ *         .build().start()) {
+ *     request.setSysDomain(emulator.hostAndPort());
+ *     ...
+ *     assertThat(emulator.callCount("GetMigrationSummary")).isEqualTo(6);
+ * }
+ * }</pre>
+ */
+public final class DataWorksEmulator implements AutoCloseable {
+
+    /** The emulator's own OSS AccessKey id shown in DownloadUrls (its secret is random per instance). */
+    public static final String OSS_ACCESS_KEY_ID = "emulator-oss-key";
+
+    private final Builder config;
+    private final EmulatorState state;
+    private final ShutdownSignal shutdown = new ShutdownSignal();
+    private final DownloadLinks links;
+    private final RpcHandler rpc;
+    private final OssHandler oss;
+    private volatile HttpServer server;
+    private volatile ExecutorService executor;
+    private volatile URI endpoint;
+
+    private DataWorksEmulator(Builder config) {
+        this.config = config;
+        Scenario scenario = config.scenario.build();
+        this.state = new EmulatorState(scenario, config.scenarioClock, config.signatureClock);
+        this.links = new DownloadLinks(new OssUrlSigner(OSS_ACCESS_KEY_ID, randomSecret()), this::endpoint,
+                scenario.bucket(), scenario.downloadUrlTtl());
+        this.rpc = new RpcHandler(state, links, shutdown);
+        this.oss = new OssHandler(state, links, shutdown);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds and starts serving. Returns this, for try-with-resources one-liners. */
+    public synchronized DataWorksEmulator start() {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        if (shutdown.isReleased()) {
+            throw new IllegalStateException("closed emulators cannot be restarted");
+        }
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress, config.port), 1024);
+            ExecutorService pool = new ThreadPoolExecutor(config.threads, config.threads, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), new NamedThreads("dataworks-emulator-" + http.getAddress().getPort()));
+            http.setExecutor(pool);
+            http.createContext("/", this::route);
+            http.start();
+            this.executor = pool;
+            this.server = http;
+            this.endpoint = endpointFor(http.getAddress());
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the emulator to " + config.bindAddress + ":" + config.port, e);
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        try {
+            if ("/".equals(exchange.getRequestURI().getRawPath())) {
+                rpc.handle(exchange);
+            } else {
+                oss.handle(exchange);
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static URI endpointFor(InetSocketAddress address) {
+        InetAddress host = address.getAddress();
+        String literal;
+        if (host.isAnyLocalAddress()) {
+            literal = host instanceof Inet6Address ? "[::1]" : "127.0.0.1";
+        } else {
+            literal = host instanceof Inet6Address ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
+        }
+        return URI.create("http://" + literal + ":" + address.getPort());
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public URI endpoint() {
+        URI uri = endpoint;
+        if (uri == null) {
+            throw new IllegalStateException("not started");
+        }
+        return uri;
+    }
+
+    /** {@code 127.0.0.1:PORT}, what CommonRequest.setSysDomain wants. */
+    public String hostAndPort() {
+        return endpoint().getAuthority();
+    }
+
+    public int port() {
+        return endpoint().getPort();
+    }
+
+    /** The clock that drives timelines, STS expiry and URL expiry. */
+    public Clock scenarioClock() {
+        return state.scenarioClock();
+    }
+
+    /** The clock Timestamps are checked against. */
+    public Clock signatureClock() {
+        return state.signatureClock();
+    }
+
+    public Scenario scenario() {
+        return state.scenario();
+    }
+
+    /** RPC calls with this Action parameter so far, whatever their outcome (auth errors and faults included). */
+    public long callCount(String action) {
+        return state.log().count(action);
+    }
+
+    /** RPC calls with this Action and MigrationId so far, whatever their outcome. */
+    public long callCount(String action, long migrationId) {
+        return state.log().count(action, migrationId);
+    }
+
+    /** The most recent RPC calls (up to 100,000), oldest first. */
+    public List<CallRecord> calls() {
+        return state.log().calls();
+    }
+
+    /** Requests to the OSS side so far (GET and HEAD, any outcome). */
+    public long downloadCount() {
+        return state.log().downloadCount();
+    }
+
+    public List<DownloadRecord> downloads() {
+        return state.log().downloads();
+    }
+
+    /** Adds an RPC fault at the end of the queue. */
+    public DataWorksEmulator inject(Fault fault) {
+        state.rpcFaults().add(Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /** Adds a download fault at the end of the queue. */
+    public DataWorksEmulator inject(DownloadFault fault) {
+        state.downloadFaults().add(Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /** Drops all pending RPC and download faults. */
+    public void clearFaults() {
+        state.rpcFaults().clear();
+        state.downloadFaults().clear();
+    }
+
+    public DataWorksEmulator addAccessKey(AccessKey key) {
+        state.addAccessKey(key);
+        return this;
+    }
+
+    /** Adds a migration while running; its timeline origin is now. */
+    public DataWorksEmulator addMigration(MigrationSpec migration) {
+        state.addMigration(migration);
+        return this;
+    }
+
+    /** Forces a migration's status from now on (REVOKED, EXPORT_ERROR, any unknown string); null resumes its timeline. */
+    public void overrideStatus(long migrationId, String status) {
+        migration(migrationId).overrideStatus(status);
+    }
+
+    /** The status the next GetMigrationSummary would see, without counting a poll. */
+    public String status(long migrationId) {
+        return migration(migrationId).peek(state.scenarioClock().instant()).status();
+    }
+
+    /** A fresh GET URL for the migration's package, valid for the scenario's TTL from now. */
+    public String downloadUrl(long migrationId) {
+        return links.mint(packaged(migrationId), state.scenarioClock().instant());
+    }
+
+    /** A URL signed for any verb, expiry and x-oss-* headers (e.g. a HEAD URL, or one signing x-oss-range-behavior). */
+    public String presign(long migrationId, String verb, Instant expires, Map<String, String> ossHeaders) {
+        return links.mint(packaged(migrationId), verb, expires.getEpochSecond(), ossHeaders);
+    }
+
+    private MigrationState migration(long id) {
+        return state.migration(id).orElseThrow(() -> new IllegalArgumentException("no migration " + id));
+    }
+
+    private MigrationState packaged(long id) {
+        MigrationState m = migration(id);
+        if (m.pkg() == null) {
+            throw new IllegalArgumentException("migration " + id + " has no package");
+        }
+        return m;
+    }
+
+    /** Stops serving; stalled and delayed answers are abandoned. Idempotent. */
+    @Override
+    public synchronized void close() {
+        shutdown.release();
+        HttpServer http = server;
+        if (http != null) {
+            http.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String randomSecret() {
+        SecureRandom random = new SecureRandom();
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static final class NamedThreads implements ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger count = new AtomicInteger();
+
+        NamedThreads(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
+    /** Mutable, not thread-safe builder. */
+    public static final class Builder {
+        private InetAddress bindAddress;
+        private int port;
+        private int threads = 48;
+        private Clock scenarioClock = Clock.systemUTC();
+        private Clock signatureClock = Clock.systemUTC();
+        private Scenario.Builder scenario = Scenario.builder();
+
+        private Builder() {
+            try {
+                bindAddress = InetAddress.getByName("127.0.0.1");
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public Builder bindAddress(InetAddress address) {
+            bindAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int newPort) {
+            if (newPort < 0 || newPort > 65535) {
+                throw new IllegalArgumentException("port " + newPort);
+            }
+            port = newPort;
+            return this;
+        }
+
+        /** Handler threads (default 48); stalled calls each hold one until close. */
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("threads must be >= 1");
+            }
+            threads = count;
+            return this;
+        }
+
+        /** Drives timelines by time, STS expiry and DownloadUrl expiry (default: real UTC time). */
+        public Builder scenarioClock(Clock clock) {
+            scenarioClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Timestamps are checked against this clock (default: real UTC time, which the SDK stamps). */
+        public Builder signatureClock(Clock clock) {
+            signatureClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Replaces everything scenario-related added so far with this scenario (later additions add to it). */
+        public Builder scenario(Scenario newScenario) {
+            scenario = newScenario.toBuilder();
+            return this;
+        }
+
+        public Builder accessKey(String id, String secret) {
+            scenario.accessKey(id, secret);
+            return this;
+        }
+
+        public Builder accessKey(AccessKey key) {
+            scenario.accessKey(key);
+            return this;
+        }
+
+        public Builder project(long projectId) {
+            scenario.project(projectId);
+            return this;
+        }
+
+        public Builder migration(MigrationSpec migration) {
+            scenario.migration(migration);
+            return this;
+        }
+
+        public Builder fault(Fault fault) {
+            scenario.fault(fault);
+            return this;
+        }
+
+        public Builder downloadFault(DownloadFault fault) {
+            scenario.downloadFault(fault);
+            return this;
+        }
+
+        public Builder role(String roleArn) {
+            scenario.role(roleArn);
+            return this;
+        }
+
+        /** Other scenario settings (TTL, bucket, CreateExportMigration template, ...). */
+        public Builder configureScenario(java.util.function.Consumer<Scenario.Builder> change) {
+            change.accept(scenario);
+            return this;
+        }
+
+        public DataWorksEmulator build() {
+            return new DataWorksEmulator(this);
+        }
+    }
+}

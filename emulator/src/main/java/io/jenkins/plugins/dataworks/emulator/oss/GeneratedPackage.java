@@ -1,0 +1,71 @@
+package io.jenkins.plugins.dataworks.emulator.oss;
+
+/**
+ * Deterministic pseudo-random bytes, computed per 8-byte word from (seed, word index) with the
+ * SplitMix64 finaliser. Random access is O(1), so ranges of a 1 GiB package cost no more than the
+ * bytes served; the CRC is computed lazily once (about a second per GiB) and then cached.
+ */
+final class GeneratedPackage implements PackageSource {
+
+    private final long size;
+    private final long seed;
+    private volatile Long crc;
+
+    GeneratedPackage(long size, long seed) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be >= 0: " + size);
+        }
+        this.size = size;
+        this.seed = seed;
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public void read(long offset, byte[] buffer, int bufferOffset, int length) {
+        if (offset < 0 || length < 0 || offset + length > size) {
+            throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside " + size);
+        }
+        long pos = offset;
+        int out = bufferOffset;
+        int end = bufferOffset + length;
+        while (out < end) {
+            long word = mix(seed + (pos >>> 3) * 0x9E3779B97F4A7C15L);
+            int shift = (int) (pos & 7);
+            int take = Math.min(8 - shift, end - out);
+            for (int i = 0; i < take; i++) {
+                buffer[out++] = (byte) (word >>> ((shift + i) * 8));
+            }
+            pos += take;
+        }
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public long crc64() {
+        Long value = crc;
+        if (value == null) {
+            synchronized (this) {
+                value = crc;
+                if (value == null) {
+                    value = Crc64.of(this);
+                    crc = value;
+                }
+            }
+        }
+        return value;
+    }
+
+    @Override
+    public String describe() {
+        return "generated(size=" + size + ",seed=" + seed + ")";
+    }
+}

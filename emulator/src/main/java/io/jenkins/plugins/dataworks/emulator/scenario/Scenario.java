@@ -1,0 +1,177 @@
+package io.jenkins.plugins.dataworks.emulator.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the emulator starts with: who may call, which workspaces and migrations exist, how
+ * migrations created by CreateExportMigration behave, and which faults to inject. Immutable; build
+ * with {@link #builder()}, or read a JSON file with {@link ScenarioFile}.
+ *
+ * @param roles role ARNs AssumeRole accepts; empty means any well-formed ARN
+ * @param createdExport template for migrations created by CreateExportMigration: its timeline,
+ *     waitsForStart, crcHeader and package (null package: 256 KiB generated from the new id) are used
+ * @param firstCreatedId the id CreateExportMigration hands out first (then +1 each)
+ * @param downloadUrlTtl lifetime of each minted DownloadUrl, in scenario-clock time
+ * @param bucket the OSS bucket name in DownloadUrls
+ */
+public record Scenario(
+        List<AccessKey> accessKeys,
+        Set<Long> projects,
+        List<MigrationSpec> migrations,
+        List<Fault> faults,
+        List<DownloadFault> downloadFaults,
+        Set<String> roles,
+        MigrationSpec createdExport,
+        long firstCreatedId,
+        Duration downloadUrlTtl,
+        String bucket,
+        String accountId) {
+
+    public static final String DEFAULT_ACCOUNT_ID = "1000000000000001";
+
+    public Scenario {
+        accessKeys = List.copyOf(accessKeys);
+        migrations = List.copyOf(migrations);
+        faults = List.copyOf(faults);
+        downloadFaults = List.copyOf(downloadFaults);
+        roles = Set.copyOf(roles);
+        Set<Long> allProjects = new LinkedHashSet<>(projects);
+        migrations.forEach(m -> allProjects.add(m.projectId()));
+        projects = Set.copyOf(allProjects);
+        Objects.requireNonNull(createdExport, "createdExport");
+        Objects.requireNonNull(downloadUrlTtl, "downloadUrlTtl");
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(accountId, "accountId");
+        if (downloadUrlTtl.isNegative() || downloadUrlTtl.isZero()) {
+            throw new IllegalArgumentException("downloadUrlTtl must be positive");
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (MigrationSpec m : migrations) {
+            if (!ids.add(m.id())) {
+                throw new IllegalArgumentException("duplicate migration id " + m.id());
+            }
+        }
+        Set<String> keyIds = new LinkedHashSet<>();
+        for (AccessKey k : accessKeys) {
+            if (!keyIds.add(k.id())) {
+                throw new IllegalArgumentException("duplicate AccessKey id " + k.id());
+            }
+        }
+    }
+
+    /** The template CreateExportMigration uses unless the scenario says otherwise. */
+    public static MigrationSpec defaultCreatedExport() {
+        return MigrationSpec.export(0, 0, "template")
+                .timeline(Timeline.startingAt("INIT").thenAfterPolls(0, "EXPORTING").thenAfterPolls(3, "EXPORT_SUCCESS"))
+                .waitsForStart(true)
+                .pkg(null);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder pre-filled with this scenario, to derive variants. */
+    public Builder toBuilder() {
+        return new Builder().addAll(this).createdExport(createdExport).firstCreatedId(firstCreatedId)
+                .downloadUrlTtl(downloadUrlTtl).bucket(bucket).accountId(accountId);
+    }
+
+    /** Mutable, not thread-safe builder. */
+    public static final class Builder {
+        private final List<AccessKey> accessKeys = new ArrayList<>();
+        private final Set<Long> projects = new LinkedHashSet<>();
+        private final List<MigrationSpec> migrations = new ArrayList<>();
+        private final List<Fault> faults = new ArrayList<>();
+        private final List<DownloadFault> downloadFaults = new ArrayList<>();
+        private final Set<String> roles = new LinkedHashSet<>();
+        private MigrationSpec createdExport = defaultCreatedExport();
+        private long firstCreatedId = 30001;
+        private Duration downloadUrlTtl = Duration.ofHours(1);
+        private String bucket = "dataworks-emulator-export";
+        private String accountId = DEFAULT_ACCOUNT_ID;
+
+        private Builder() {
+        }
+
+        public Builder accessKey(String id, String secret) {
+            return accessKey(AccessKey.of(id, secret));
+        }
+
+        public Builder accessKey(AccessKey key) {
+            accessKeys.add(Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        public Builder project(long projectId) {
+            projects.add(projectId);
+            return this;
+        }
+
+        public Builder migration(MigrationSpec migration) {
+            migrations.add(Objects.requireNonNull(migration, "migration"));
+            return this;
+        }
+
+        public Builder fault(Fault fault) {
+            faults.add(Objects.requireNonNull(fault, "fault"));
+            return this;
+        }
+
+        public Builder downloadFault(DownloadFault fault) {
+            downloadFaults.add(Objects.requireNonNull(fault, "fault"));
+            return this;
+        }
+
+        public Builder role(String roleArn) {
+            roles.add(Objects.requireNonNull(roleArn, "roleArn"));
+            return this;
+        }
+
+        public Builder createdExport(MigrationSpec template) {
+            createdExport = Objects.requireNonNull(template, "template");
+            return this;
+        }
+
+        public Builder firstCreatedId(long id) {
+            firstCreatedId = id;
+            return this;
+        }
+
+        public Builder downloadUrlTtl(Duration ttl) {
+            downloadUrlTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        public Builder bucket(String name) {
+            bucket = Objects.requireNonNull(name, "bucket");
+            return this;
+        }
+
+        public Builder accountId(String id) {
+            accountId = Objects.requireNonNull(id, "accountId");
+            return this;
+        }
+
+        /** Adds the keys, projects, migrations, faults and roles of another scenario. */
+        public Builder addAll(Scenario other) {
+            accessKeys.addAll(other.accessKeys());
+            projects.addAll(other.projects());
+            migrations.addAll(other.migrations());
+            faults.addAll(other.faults());
+            downloadFaults.addAll(other.downloadFaults());
+            roles.addAll(other.roles());
+            return this;
+        }
+
+        public Scenario build() {
+            return new Scenario(accessKeys, projects, migrations, faults, downloadFaults, roles, createdExport,
+                    firstCreatedId, downloadUrlTtl, bucket, accountId);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.dataworks.emulator.scenario;
+
+import io.jenkins.plugins.dataworks.emulator.oss.PackageSource;
+
+/** Built-in scenarios. */
+public final class Scenarios {
+
+    /** The demo AccessKey id. Obviously fake, and deliberately not shaped like a real key (no LTAI prefix). */
+    public static final String DEMO_ACCESS_KEY_ID = "emulator-demo-key";
+    /** The demo secret: public, documented, fake. It only works against the emulator. */
+    public static final String DEMO_ACCESS_KEY_SECRET = "emulator-demo-secret-not-a-real-secret";
+    public static final long DEMO_PROJECT_ID = 10001;
+    public static final long DEMO_MIGRATION_ID = 20001;
+    public static final String DEMO_MIGRATION_NAME = "demo_export";
+
+    private Scenarios() {
+    }
+
+    /**
+     * One AccessKey, workspace 10001 and export 20001 "demo_export" that goes INIT (first poll),
+     * EXPORTING (polls 2-4), EXPORT_SUCCESS (poll 5 on) and then offers a ~285 KiB valid zip.
+     */
+    public static Scenario demo() {
+        return Scenario.builder()
+                .accessKey(DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET)
+                .project(DEMO_PROJECT_ID)
+                .migration(MigrationSpec.export(DEMO_MIGRATION_ID, DEMO_PROJECT_ID, DEMO_MIGRATION_NAME)
+                        .timeline(Timeline.export(1, 4))
+                        .pkg(PackageSource.demoZip(DEMO_MIGRATION_NAME, 20001L)))
+                .build();
+    }
+}

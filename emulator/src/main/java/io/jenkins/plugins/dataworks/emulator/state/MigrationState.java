@@ -1,0 +1,91 @@
+package io.jenkins.plugins.dataworks.emulator.state;
+
+import io.jenkins.plugins.dataworks.emulator.oss.PackageSource;
+import io.jenkins.plugins.dataworks.emulator.scenario.MigrationSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** The live state of one migration. All mutation is synchronized on the instance. */
+public final class MigrationState {
+
+    /** What one look at the migration saw. */
+    public record View(String status, Instant gmtModified, long pollsAnswered) {
+    }
+
+    private final MigrationSpec spec;
+    private final PackageSource pkg;
+    private final Instant gmtCreate;
+    private boolean started;
+    private Instant origin;
+    private long polls;
+    private String override;
+    private String lastStatus;
+    private Instant gmtModified;
+
+    public MigrationState(MigrationSpec spec, PackageSource pkg, Instant now) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.pkg = pkg;
+        this.gmtCreate = spec.gmtCreate() != null ? spec.gmtCreate() : now;
+        this.started = !spec.waitsForStart();
+        this.origin = now;
+        this.lastStatus = spec.timeline().initialStatus();
+        this.gmtModified = gmtCreate;
+    }
+
+    public MigrationSpec spec() {
+        return spec;
+    }
+
+    public PackageSource pkg() {
+        return pkg;
+    }
+
+    public Instant gmtCreate() {
+        return gmtCreate;
+    }
+
+    /** A GetMigrationSummary answer: the status after the polls answered so far, then counts this poll. */
+    public synchronized View poll(Instant now) {
+        View view = peek(now);
+        polls++;
+        return view;
+    }
+
+    /** The current status without counting a poll. */
+    public synchronized View peek(Instant now) {
+        String status = currentStatus(now);
+        if (!status.equals(lastStatus)) {
+            lastStatus = status;
+            gmtModified = now;
+        }
+        return new View(status, gmtModified, polls);
+    }
+
+    /** StartMigration: starts the timeline if it waits for a start and has not started. */
+    public synchronized boolean start(Instant now) {
+        if (started || override != null) {
+            return false;
+        }
+        started = true;
+        origin = now;
+        polls = 0;
+        return true;
+    }
+
+    /** Forces a status from now on (e.g. REVOKED, or any unknown string); null resumes the timeline. */
+    public synchronized void overrideStatus(String status) {
+        override = status;
+    }
+
+    private String currentStatus(Instant now) {
+        if (override != null) {
+            return override;
+        }
+        if (!started) {
+            return spec.timeline().initialStatus();
+        }
+        Duration elapsed = Duration.between(origin, now);
+        return spec.timeline().statusAt(polls, elapsed.isNegative() ? Duration.ZERO : elapsed);
+    }
+}
