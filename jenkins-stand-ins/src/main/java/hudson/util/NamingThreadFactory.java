@@ -1,0 +1,19 @@
+/*
+ * Stand-in for hudson.util.NamingThreadFactory: jenkinsci/jenkins core/src/main/java/hudson/util/NamingThreadFactory.java (jenkins-2.541.3).
+ * Written for this project with upstream's signature for the members the plugin uses;
+ * no behaviour (bodies throw), compile-time only.
+ */
+package hudson.util;
+
+import java.util.concurrent.ThreadFactory;
+
+public final class NamingThreadFactory implements ThreadFactory {
+    public NamingThreadFactory(ThreadFactory delegate, String name) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

@@ -1,0 +1,18 @@
+/*
+ * Stand-in for org.kohsuke.stapler.DataBoundSetter: jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java (HEAD of 2026-08).
+ * Written for this project with upstream's signature for the members the plugin uses;
+ * no behaviour (bodies throw), compile-time only.
+ */
+package org.kohsuke.stapler;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.FIELD})
+@Documented
+public @interface DataBoundSetter {
+}
