@@ -1,0 +1,177 @@
+package io.jenkins.plugins.dataworks;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dataworks.credentials.CredentialsListing;
+import io.jenkins.plugins.dataworks.credentials.CredentialsResolver;
+import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
+import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
+import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
+import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import io.jenkins.plugins.dataworks.engine.download.PackageNames;
+import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.input.DurationInput;
+import io.jenkins.plugins.dataworks.engine.input.IdInput;
+import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
+import jenkins.model.Jenkins;
+
+/**
+ * The form logic shared by the Pipeline step's and the freestyle builder's descriptors. Every
+ * check that reads configuration or calls the service requires CONFIGURE on the job (ADMINISTER
+ * without one) and is reached only through {@code @POST} web methods; the credentials list follows
+ * the credentials plugin's consumer guide. Whether a value is acceptable is the engine's call.
+ */
+final class MigrationForms {
+
+    private MigrationForms() {}
+
+    static ListBoxModel credentialsItems(Item item, String credentialsId) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (item == null) {
+            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                return result.includeCurrentValue(credentialsId);
+            }
+        } else if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+            return result.includeCurrentValue(credentialsId);
+        }
+        result.includeEmptyValue();
+        CredentialsListing.includeAccepted(result, item);
+        return result.includeCurrentValue(credentialsId);
+    }
+
+    static ListBoxModel partialSuccessItems() {
+        ListBoxModel m = new ListBoxModel();
+        m.add(Messages.PartialSuccess_failure(), GateOptions.PARTIAL_FAILURE);
+        m.add(Messages.PartialSuccess_unstable(), GateOptions.PARTIAL_UNSTABLE);
+        m.add(Messages.PartialSuccess_success(), GateOptions.PARTIAL_SUCCESS);
+        return m;
+    }
+
+    static ListBoxModel downloadItems() {
+        ListBoxModel m = new ListBoxModel();
+        m.add(Messages.Download_auto(), "AUTO");
+        m.add(Messages.Download_always(), "ALWAYS");
+        m.add(Messages.Download_never(), "NEVER");
+        return m;
+    }
+
+    /** False (and nothing is revealed) unless the user may configure the job, or administer Jenkins without one. */
+    static boolean mayConfigure(Item item) {
+        if (item == null) {
+            return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+        }
+        return item.hasPermission(Item.CONFIGURE);
+    }
+
+    static FormValidation checkCredentialsId(Item item, String value) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        String id = Util.fixEmptyAndTrim(value);
+        if (id == null) {
+            return FormValidation.error(Messages.Credentials_missingId());
+        }
+        if (id.startsWith("${") && id.endsWith("}")) {
+            return FormValidation.warning(Messages.Credentials_expression());
+        }
+        try {
+            CredentialsResolver.forItem(id, item);
+            return FormValidation.ok();
+        } catch (DataWorksException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static FormValidation checkId(Item item, String field, String value) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        try {
+            IdInput.parse(field, value, "projectId".equals(field) ? "DataWorks workspace ID" : "migration task ID");
+            return FormValidation.ok();
+        } catch (DataWorksException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static FormValidation checkRegion(Item item, String region, String endpoint, boolean vpc) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        try {
+            GateOptions.endpoint(region, endpoint, vpc, DataWorksGlobalConfiguration.get());
+            return FormValidation.ok();
+        } catch (DataWorksException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static FormValidation checkEndpoint(Item item, String endpoint, String region) {
+        if (!mayConfigure(item) || Util.fixEmptyAndTrim(endpoint) == null) {
+            return FormValidation.ok();
+        }
+        return checkRegion(item, region, endpoint, false);
+    }
+
+    static FormValidation checkDuration(Item item, String field, String value) {
+        if (!mayConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        try {
+            DurationInput.parse(field, value);
+            return FormValidation.ok();
+        } catch (DataWorksException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static FormValidation checkArtifactName(Item item, String value) {
+        if (!mayConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        try {
+            PackageNames.requireSafe(value.trim());
+            return FormValidation.ok();
+        } catch (DataWorksException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * One GetMigrationSummary call with the selected credentials. Runs on the request thread
+     * (a person clicked and waits for the answer), through the shared rate limiter like every call.
+     */
+    static FormValidation testConnection(Item item, String projectId, String migrationId, String credentialsId,
+            String region, String endpoint, boolean vpc) {
+        if (item == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        } else {
+            item.checkPermission(Item.CONFIGURE);
+        }
+        try {
+            DataWorksGlobalConfiguration config = DataWorksGlobalConfiguration.get();
+            GateOptions options = options(projectId, migrationId, credentialsId, region, endpoint, vpc);
+            MigrationRef ref = options.ref();
+            CredentialsSource credentials = CredentialsResolver.forItem(options.credentialsId(), item);
+            try (DataWorksClient client = DataWorksRuntime.get().openClient(credentials, options.clientSettings(config),
+                    config.getRateLimit())) {
+                MigrationSummary summary = client.getMigrationSummary(ref);
+                return FormValidation.ok(Messages.TestConnection_ok(summary.name(), summary.rawStatus(),
+                        summary.requestId()));
+            }
+        } catch (DataWorksException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    private static GateOptions options(String projectId, String migrationId, String credentialsId, String region,
+            String endpoint, boolean vpc) {
+        long p = IdInput.parse("projectId", projectId, "DataWorks workspace ID");
+        long m = IdInput.parse("migrationId", migrationId, "migration task ID");
+        return new GateOptions(p, m, credentialsId, region, endpoint, vpc, null, null, null, null, null, null, true, true);
+    }
+}

@@ -1,0 +1,99 @@
+package io.jenkins.plugins.dataworks.credentials;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.PluginWrapper;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import io.jenkins.plugins.dataworks.Messages;
+import io.jenkins.plugins.dataworks.engine.auth.AccessKeyCredentials;
+import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Finds the Jenkins credentials a wait signs with and turns them into the engine's
+ * {@link CredentialsSource} right before use. Nothing here is kept: callers hold the result only
+ * in local variables or transient fields, never in anything that is serialized.
+ *
+ * <p>Accepted: "Username with password" (username = AccessKey ID, password = AccessKey secret)
+ * always; the Alibaba Cloud AccessKey and STS types when the alibabacloud-credentials plugin is
+ * installed.
+ */
+public final class CredentialsResolver {
+
+    static final String ALIBABA_PLUGIN = "alibabacloud-credentials";
+
+    private CredentialsResolver() {}
+
+    public static boolean alibabaCloudPluginActive() {
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        if (jenkins == null) {
+            return false;
+        }
+        PluginWrapper plugin = jenkins.getPluginManager().getPlugin(ALIBABA_PLUGIN);
+        return plugin != null && plugin.isActive();
+    }
+
+    /** Human names of the accepted types, for messages. */
+    public static String acceptedTypes() {
+        return alibabaCloudPluginActive()
+                ? Messages.Credentials_acceptedWithAlibaba()
+                : Messages.Credentials_acceptedWithoutAlibaba();
+    }
+
+    /**
+     * Looks the id up as the build may see it (the run's authentication, parameters included) and
+     * records its use on the run.
+     *
+     * @throws InvalidInputException naming {@code credentialsId}, the id and the accepted types
+     */
+    public static CredentialsSource forRun(String credentialsId, Run<?, ?> run) {
+        StandardCredentials found = CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class,
+                run, List.of());
+        if (found == null) {
+            throw new InvalidInputException("credentialsId", Messages.Credentials_notFound(credentialsId, acceptedTypes()));
+        }
+        CredentialsSource source = toEngine(credentialsId, found);
+        CredentialsProvider.track(run, found);
+        return source;
+    }
+
+    /**
+     * Looks the id up in the context of a job being configured (form validation, "Test connection"),
+     * as the job would see it when it runs.
+     */
+    public static CredentialsSource forItem(String credentialsId, Item item) {
+        StandardCredentials found = CredentialsMatchers.firstOrNull(
+                CredentialsProvider.lookupCredentialsInItem(StandardCredentials.class, item, authenticationOf(item),
+                        List.of()),
+                CredentialsMatchers.withId(credentialsId));
+        if (found == null) {
+            throw new InvalidInputException("credentialsId", Messages.Credentials_notFound(credentialsId, acceptedTypes()));
+        }
+        return toEngine(credentialsId, found);
+    }
+
+    /** The authentication a job's builds run as; SYSTEM for the global configuration. */
+    static Authentication authenticationOf(Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+
+    private static CredentialsSource toEngine(String credentialsId, StandardCredentials credentials) {
+        if (alibabaCloudPluginActive() && AlibabaCloudCredentialsSupport.accepts(credentials)) {
+            return AlibabaCloudCredentialsSupport.toEngine(credentials);
+        }
+        if (credentials instanceof StandardUsernamePasswordCredentials up) {
+            return AccessKeyCredentials.of(up.getUsername(), up.getPassword().getPlainText());
+        }
+        throw new InvalidInputException("credentialsId",
+                Messages.Credentials_wrongType(credentialsId, credentials.getDescriptor().getDisplayName(), acceptedTypes()));
+    }
+}

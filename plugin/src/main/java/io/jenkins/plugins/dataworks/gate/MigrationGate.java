@@ -1,0 +1,287 @@
+package io.jenkins.plugins.dataworks.gate;
+
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.dataworks.DataWorksGlobalConfiguration;
+import io.jenkins.plugins.dataworks.DataWorksMigrationAction;
+import io.jenkins.plugins.dataworks.GateOptions;
+import io.jenkins.plugins.dataworks.Messages;
+import io.jenkins.plugins.dataworks.credentials.CredentialsResolver;
+import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
+import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
+import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import io.jenkins.plugins.dataworks.engine.download.DownloadSettings;
+import io.jenkins.plugins.dataworks.engine.download.UrlRefresher;
+import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.error.DownloadException;
+import io.jenkins.plugins.dataworks.engine.gate.GateResult;
+import io.jenkins.plugins.dataworks.engine.redact.Redaction;
+import io.jenkins.plugins.dataworks.engine.wait.WaitHandle;
+import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome;
+import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
+import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.util.BuildListenerAdapter;
+
+/**
+ * One release gate: wait for the migration with the engine, then (if the engine's download mode
+ * says so) download the export package where the build can use it and archive it. Pipeline and
+ * freestyle both drive this class; they differ only in how they wait for {@link #result()} and
+ * what they persist ({@link Host}).
+ *
+ * <p>Threads: credentials lookup and polls run on the runtime's poll pool, download and archiving on
+ * its download pool; nothing runs on the CPS VM thread or a timer thread, and no thread is held
+ * between polls.
+ *
+ * <p>The presigned download URL never leaves local variables: it goes from the engine's last summary
+ * (or a fresh GetMigrationSummary after a restart) straight into the download callable. When it
+ * expires mid-download, the agent asks the controller for a fresh one through a proxy of
+ * {@link ControllerUrlRefresher}, because only the controller holds the credentials; the engine's
+ * downloader bounds how often (DownloadSettings.maxUrlRefreshes) and resumes where it stopped.
+ */
+public final class MigrationGate {
+
+    private static final Logger LOGGER = Logger.getLogger(MigrationGate.class.getName());
+
+    /** What the Jenkins side of a gate supplies and must persist. */
+    public interface Host {
+
+        Run<?, ?> run();
+
+        TaskListener listener();
+
+        /** The current workspace, or null outside {@code node {}}. */
+        FilePath workspace() throws IOException, InterruptedException;
+
+        /** The launcher of the current node, or null outside {@code node {}}. */
+        Launcher launcher() throws IOException, InterruptedException;
+
+        /** The wait progressed; persist the snapshot to resume from it after a restart. */
+        void persistSnapshot(WaitSnapshot snapshot);
+
+        /** The wait ended well and a download starts; persist this to redo only the download after a restart. */
+        void persistWaitResult(GateResult waitResult);
+    }
+
+    private final GateOptions options;
+    private final DataWorksGlobalConfiguration config;
+    private final DataWorksRuntime runtime;
+    private final Host host;
+    private final GateLog log;
+    private final DataWorksMigrationAction action;
+    private final CompletableFuture<GateResult> result = new CompletableFuture<>();
+
+    private volatile DataWorksClient client;
+    private volatile WaitHandle handle;
+    private volatile Future<?> download;
+    private volatile boolean cancelled;
+
+    public MigrationGate(GateOptions options, DataWorksGlobalConfiguration config, DataWorksRuntime runtime, Host host,
+            DataWorksMigrationAction action) {
+        this.options = options;
+        this.config = config;
+        this.runtime = runtime;
+        this.host = host;
+        this.action = action;
+        this.log = new GateLog(host.listener(), action, options.quiet(), runtime.clock(), host::persistSnapshot);
+    }
+
+    /** Completes once with the gate's result (never exceptionally, except when cancelled). */
+    public CompletableFuture<GateResult> result() {
+        return result;
+    }
+
+    /** Starts a new wait. */
+    public void start() {
+        runtime.pollExecutor().execute(() -> beginWait(null));
+    }
+
+    /** Resumes a wait from its persisted snapshot: same deadline, same call count. */
+    public void resume(WaitSnapshot snapshot) {
+        runtime.pollExecutor().execute(() -> beginWait(snapshot));
+    }
+
+    /**
+     * Redoes the download of a wait that had ended well before a restart. The URL was never
+     * persisted, so a fresh GetMigrationSummary provides one.
+     */
+    public void resumeDownload(GateResult waitResult) {
+        runtime.pollExecutor().execute(() -> {
+            try {
+                openClient();
+                MigrationSummary fresh = client.getMigrationSummary(options.ref());
+                startDownload(waitResult, fresh);
+            } catch (RuntimeException e) {
+                finish(failed(waitResult, e));
+            }
+        });
+    }
+
+    /** Stops promptly: no API call starts after this, a running download is interrupted. */
+    public void cancel() {
+        cancelled = true;
+        WaitHandle h = handle;
+        if (h != null) {
+            h.cancel();
+        }
+        Future<?> d = download;
+        if (d != null) {
+            d.cancel(true);
+        }
+        closeClient();
+        result.cancel(false);
+    }
+
+    private void beginWait(WaitSnapshot snapshot) {
+        if (cancelled) {
+            return;
+        }
+        try {
+            openClient();
+            var waiter = runtime.waiter(client);
+            WaitHandle h = snapshot == null
+                    ? waiter.start(options.ref(), options.policy(config), log)
+                    : waiter.resume(snapshot, log);
+            handle = h;
+            if (cancelled) {
+                h.cancel();
+                return;
+            }
+            h.outcome().thenAccept(this::waitEnded);
+        } catch (RuntimeException e) {
+            finish(failedBeforeWait(snapshot, e));
+        }
+    }
+
+    private void openClient() {
+        if (client == null) {
+            CredentialsSource credentials = CredentialsResolver.forRun(options.credentialsId(), host.run());
+            client = runtime.openClient(credentials, options.clientSettings(config), config.getRateLimit());
+        }
+    }
+
+    private void waitEnded(WaitOutcome outcome) {
+        GateResult waitResult = GateResult.of(outcome, null, null);
+        boolean accepted = outcome.result() == WaitOutcome.Result.SUCCESS
+                || outcome.result() == WaitOutcome.Result.UNSTABLE;
+        if (!accepted || cancelled) {
+            finish(waitResult);
+            return;
+        }
+        try {
+            startDownload(waitResult, outcome.summary());
+        } catch (RuntimeException e) {
+            finish(failed(waitResult, e));
+        }
+    }
+
+    private void startDownload(GateResult waitResult, MigrationSummary summary) {
+        if (!options.downloadMode().shouldDownload(summary)) {
+            finish(waitResult);
+            return;
+        }
+        host.persistWaitResult(waitResult);
+        String url = summary.downloadUrl();
+        download = runtime.downloadExecutor().submit(() -> downloadAndArchive(waitResult, url));
+    }
+
+    private void downloadAndArchive(GateResult waitResult, String url) {
+        String name = options.artifactName();
+        try {
+            log.info(Messages.Log_downloading(name, Redaction.url(url)));
+            FilePath workspace = host.workspace();
+            DownloadReport report;
+            if (workspace != null) {
+                report = downloadInto(workspace, name, url);
+                archive(workspace, host.launcher(), name);
+            } else {
+                // Outside node {}: a private temporary directory on the controller, removed once archived.
+                FilePath temp = new FilePath(Files.createTempDirectory("dataworks-migration").toFile());
+                try {
+                    report = downloadInto(temp, name, url);
+                    archive(temp, new Launcher.LocalLauncher(host.listener()), name);
+                } finally {
+                    temp.deleteRecursive();
+                }
+            }
+            finish(waitResult.withPackage(name, report.sha256(), report.size()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.cancel(false);
+        } catch (DataWorksException e) {
+            finish(failed(waitResult, e));
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "download of " + options.ref() + " failed", e);
+            finish(failed(waitResult, new DownloadException(
+                    Messages.Download_failed(options.ref(), Redaction.text(String.valueOf(e.getMessage()))),
+                    "DownloadFailed", null, null)));
+        }
+    }
+
+    private DownloadReport downloadInto(FilePath dir, String name, String url) throws IOException, InterruptedException {
+        DownloadSettings settings = options.downloadSettings(config);
+        ControllerUrlRefresher refresher = new ControllerUrlRefresher(client, options.ref(), settings.maxUrlRefreshes());
+        try {
+            UrlRefresher remote = dir.getChannel().export(UrlRefresher.class, refresher);
+            DownloadReport report = dir.act(new PackageDownloadCallable(url, name, remote, settings));
+            if (!report.ok()) {
+                throw report.error();
+            }
+            return report;
+        } finally {
+            refresher.close();
+        }
+    }
+
+    private void archive(FilePath dir, Launcher launcher, String name) throws IOException, InterruptedException {
+        host.run().pickArtifactManager().archive(dir, launcher, BuildListenerAdapter.wrap(host.listener()),
+                Map.of(name, name));
+    }
+
+    private void finish(GateResult gate) {
+        closeClient();
+        if (!cancelled) {
+            action.finished(gate);
+        }
+        result.complete(gate);
+    }
+
+    private void closeClient() {
+        DataWorksClient c = client;
+        client = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.FINE, "closing the DataWorks client failed", e);
+            }
+        }
+    }
+
+    /** The gate ended in an error after the wait itself ended well (download, archive, ALWAYS without package). */
+    private static GateResult failed(GateResult base, RuntimeException e) {
+        String message = e instanceof DataWorksException ? e.getMessage() : Redaction.text(String.valueOf(e.getMessage()));
+        return new GateResult(WaitOutcome.Result.ERROR, base.status(), base.name(), base.projectId(), base.migrationId(),
+                base.created(), base.modified(), base.requestId(), base.apiCalls(), null, null, -1, message);
+    }
+
+    /** The gate could not even start waiting: bad credentials id, endpoint not allowed, invalid options. */
+    private GateResult failedBeforeWait(WaitSnapshot snapshot, RuntimeException e) {
+        String message = e instanceof DataWorksException ? e.getMessage() : Redaction.text(String.valueOf(e.getMessage()));
+        if (!(e instanceof DataWorksException)) {
+            LOGGER.log(Level.WARNING, "could not start waiting for " + options.ref(), e);
+        }
+        String requestId = e instanceof DataWorksException d ? d.requestId() : null;
+        return new GateResult(WaitOutcome.Result.ERROR, snapshot == null ? null : snapshot.lastStatus(), null,
+                options.projectId(), options.migrationId(), null, null, requestId,
+                snapshot == null ? 0 : snapshot.apiCalls(), null, null, -1, message);
+    }
+}

@@ -1,0 +1,139 @@
+package io.jenkins.plugins.dataworks.runtime;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.init.Terminator;
+import hudson.util.DaemonThreadFactory;
+import hudson.util.NamingThreadFactory;
+import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
+import io.jenkins.plugins.dataworks.engine.client.AliyunDataWorksClient;
+import io.jenkins.plugins.dataworks.engine.client.ClientSettings;
+import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
+import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimitedDataWorksClient;
+import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimiterRegistry;
+import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
+import io.jenkins.plugins.dataworks.engine.wait.MigrationWaiter;
+import io.jenkins.plugins.dataworks.engine.wait.Scheduler;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * What every wait of this Jenkins shares: two small bounded thread pools, the clock, the scheduler,
+ * the per-AccessKey rate limiters and the factory of clients.
+ *
+ * <p>Polls (short API calls, plus the pause the rate limiter may ask for) run on the poll pool;
+ * downloads and archiving (minutes, on an agent) run on the download pool, so a large package never
+ * delays the polls of other builds. Neither pool is the CPS VM thread nor a {@code jenkins.util.Timer}
+ * thread. Idle threads end after a minute, so a Jenkins without waits holds none.
+ */
+@Extension
+public final class DataWorksRuntime {
+
+    private static final Logger LOGGER = Logger.getLogger(DataWorksRuntime.class.getName());
+
+    /** Enough for hundreds of waits: a poll takes well under a second and waits are mostly idle. */
+    static final int POLL_THREADS = 4;
+    /** Concurrent package downloads of this controller; more queue up. */
+    static final int DOWNLOAD_THREADS = 4;
+
+    private final ThreadPoolExecutor pollPool = pool(POLL_THREADS, "DataWorks migration poll");
+    private final ThreadPoolExecutor downloadPool = pool(DOWNLOAD_THREADS, "DataWorks migration download");
+
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile Scheduler scheduler = new TimerScheduler(pollPool);
+    private volatile Sleeper sleeper = Sleeper.SYSTEM;
+    /** The engine's SDK client, signing with this runtime's clock (the emulator's clock in tests). */
+    private volatile ClientFactory clients = (credentials, settings) ->
+            AliyunDataWorksClient.create(settings, credentials, clock);
+
+    private RateLimiterRegistry limiters;
+
+    public static DataWorksRuntime get() {
+        return ExtensionList.lookupSingleton(DataWorksRuntime.class);
+    }
+
+    private static ThreadPoolExecutor pool(int threads, String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new NamingThreadFactory(new DaemonThreadFactory(), name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    public ExecutorService pollExecutor() {
+        return pollPool;
+    }
+
+    public ExecutorService downloadExecutor() {
+        return downloadPool;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A waiter on the shared pools whose polls go through {@code client}. */
+    public MigrationWaiter waiter(DataWorksClient client) {
+        return new MigrationWaiter(client, scheduler, pollPool, clock, new SplittableRandom());
+    }
+
+    /**
+     * Opens a client whose calls share the rate limit of every other client that signs with the
+     * same AccessKey ID on this controller, at the rate the global configuration sets now.
+     */
+    public DataWorksClient openClient(CredentialsSource credentials, ClientSettings settings, double callsPerSecond) {
+        DataWorksClient client = clients.open(credentials, settings);
+        return new RateLimitedDataWorksClient(client, limiters(callsPerSecond).forAccessKey(credentials.accessKeyId()),
+                sleeper);
+    }
+
+    /** Changing the rate in the global configuration starts new limiters; running clients keep theirs. */
+    private synchronized RateLimiterRegistry limiters(double callsPerSecond) {
+        if (limiters == null || limiters.permitsPerSecond() != callsPerSecond) {
+            limiters = new RateLimiterRegistry(callsPerSecond, clock);
+        }
+        return limiters;
+    }
+
+    /**
+     * Lets JenkinsRule tests drive time by hand (the emulator's MutableClock and a manual scheduler)
+     * and count or fault calls. Production never calls this.
+     */
+    @Restricted(NoExternalUse.class)
+    public synchronized void useForTesting(Clock testClock, Scheduler testScheduler, Sleeper testSleeper,
+            ClientFactory testClients) {
+        this.clock = Objects.requireNonNull(testClock, "clock");
+        this.scheduler = Objects.requireNonNull(testScheduler, "scheduler");
+        this.sleeper = Objects.requireNonNull(testSleeper, "sleeper");
+        this.clients = Objects.requireNonNull(testClients, "clients");
+        this.limiters = null;
+    }
+
+    void shutdownNow() {
+        pollPool.shutdownNow();
+        downloadPool.shutdownNow();
+    }
+
+    /**
+     * Stops the pools when Jenkins shuts down. Waits in progress are not lost: their snapshots are
+     * persisted with the Pipeline and resume after the restart.
+     */
+    @Terminator
+    public static void shutdown() {
+        for (DataWorksRuntime runtime : ExtensionList.lookup(DataWorksRuntime.class)) {
+            try {
+                runtime.shutdownNow();
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "could not stop the DataWorks migration threads", e);
+            }
+        }
+    }
+}
