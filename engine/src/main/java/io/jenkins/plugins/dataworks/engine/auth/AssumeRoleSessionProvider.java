@@ -120,7 +120,7 @@ public final class AssumeRoleSessionProvider implements AlibabaCloudCredentialsP
         }
         int status = response.getStatus();
         byte[] body = response.getHttpContent();
-        String headerRequestId = response.getHeaderValue("x-acs-request-id");
+        String headerRequestId = ErrorClassifier.requestIdHeader(response.getSysHeaders());
         if (!response.isSuccess()) {
             throw ErrorClassifier.fromErrorBody(operation, status, body, headerRequestId);
         }

@@ -97,7 +97,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
         request.putBodyParameter("MigrationId", String.valueOf(ref.migrationId()));
         HttpResponse response = send(operation, request);
         return MigrationSummaryParser.parse(operation, ref, response.getStatus(), response.getHttpContent(),
-                response.getHeaderValue("x-acs-request-id"));
+                ErrorClassifier.requestIdHeader(response.getSysHeaders()));
     }
 
     private CommonRequest newRequest(String action) {

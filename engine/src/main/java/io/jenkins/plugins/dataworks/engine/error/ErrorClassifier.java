@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -127,6 +128,22 @@ public final class ErrorClassifier {
                 firstString(error, "Code", "ErrorCode", "code"),
                 firstString(error, "Message", "ErrorMessage", "message"),
                 requestId != null ? requestId : headerRequestId, null);
+    }
+
+    /**
+     * The x-acs-request-id response header, whatever case the transport delivered it in (the JDK's
+     * HTTP stack rewrites header names), or null.
+     */
+    public static String requestIdHeader(Map<String, String> headers) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getKey().equalsIgnoreCase("x-acs-request-id")) {
+                return blankToNull(h.getValue());
+            }
+        }
+        return null;
     }
 
     /** The body as a JSON object, or null when it is empty or not a JSON object. */
