@@ -9,8 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,6 +29,9 @@ import java.util.function.LongSupplier;
  * Jenkins agent. One instance may serve several downloads, one per calling thread.
  */
 public final class PackageDownloader {
+
+    /** How long a cancel waits for the worker to let go of the part file. */
+    private static final long WORKER_STOP_SECONDS = 10;
 
     private final DownloadSettings settings;
     private final UrlPolicy policy;
@@ -49,16 +57,16 @@ public final class PackageDownloader {
     /**
      * Checks the inputs (no network call until they are right), then downloads and verifies.
      *
-     * <p>Cancel by interrupting the calling thread: the download stops within about a tenth of a
-     * second, the temporary file is deleted, a {@link io.jenkins.plugins.dataworks.engine.error.DownloadException}
-     * with code {@code Cancelled} is thrown and the thread's interrupt status stays set.
+     * <p>Cancel by interrupting the calling thread: the transfer (which runs on a worker thread)
+     * stops at once, the temporary file is deleted, a {@link io.jenkins.plugins.dataworks.engine.error.DownloadException}
+     * with code {@code Cancelled} is thrown and the caller's interrupt status stays set.
      *
      * @param url the presigned DownloadUrl (a secret: never logged with its query)
      * @param directory where the package goes; created if missing
      * @param fileName the final file name; validated, never taken raw from the URL (see {@link PackageNames})
      * @param refresher asked for a fresh URL when OSS says this one expired; {@link UrlRefresher#NONE} for none
-     * @param progress told about received bytes, at most every 100 ms and once at the end;
-     *     the count starts again at 0 when the server makes the download start over
+     * @param progress told about received bytes, at most every 100 ms and once at the end, on the
+     *     worker thread; the count starts again at 0 when the server makes the download start over
      * @throws InvalidInputException for a bad fileName, downloadDir or URL (host, scheme)
      * @throws io.jenkins.plugins.dataworks.engine.error.DownloadException when the transfer fails or does not verify
      */
@@ -71,13 +79,62 @@ public final class PackageDownloader {
         if (Files.isDirectory(target)) {
             throw new InvalidInputException("fileName", target + " is a directory: choose another fileName");
         }
-        ScheduledExecutorService watchdog = newWatchdog();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("dataworks-download-watchdog"));
+        ExecutorService worker = Executors.newSingleThreadExecutor(daemon("dataworks-download"));
         try (PartFile part = createPart(dir, fileName)) {
-            return new Transfer(settings, policy, client, watchdog, nanoTime, uri,
+            Transfer transfer = new Transfer(settings, policy, client, watchdog, nanoTime, uri,
                     refresher == null ? UrlRefresher.NONE : refresher,
-                    progress == null ? DownloadProgress.NONE : progress, part).run(target);
+                    progress == null ? DownloadProgress.NONE : progress, part);
+            return runCancellably(transfer, target, worker);
         } finally {
+            worker.shutdownNow();
             watchdog.shutdownNow();
+        }
+    }
+
+    /**
+     * The transfer runs on a worker thread: the JDK HttpClient, used on an interrupted thread,
+     * may read the socket on that thread, lose the connection and clear the interrupt status. The
+     * caller waits interruptibly, and on an interrupt stops the worker, waits until it has let go
+     * of the part file (which the caller then deletes) and keeps its own interrupt status.
+     */
+    private static DownloadResult runCancellably(Transfer transfer, Path target, ExecutorService worker) {
+        Future<DownloadResult> result = worker.submit(() -> transfer.run(target));
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            transfer.cancel();
+            result.cancel(true);
+            awaitUninterruptibly(worker);
+            Thread.currentThread().interrupt();
+            throw transfer.cancelled();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("download failed unexpectedly", cause);
+        }
+    }
+
+    /** The worker stops within a read or a write once cancelled; bounded anyway. */
+    private static void awaitUninterruptibly(ExecutorService worker) {
+        worker.shutdownNow();
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WORKER_STOP_SECONDS);
+        while (true) {
+            try {
+                worker.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                break;
+            } catch (InterruptedException again) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -123,13 +180,11 @@ public final class PackageDownloader {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 
-    private static ScheduledExecutorService newWatchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "dataworks-download-watchdog");
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
+        };
     }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * One download: the request loop with its resumes, restarts and URL refreshes. Not reusable and
- * not thread-safe; runs on the caller's thread, which may interrupt it.
+ * One download: the request loop with its resumes, restarts and URL refreshes. Not reusable; runs
+ * on a worker thread of its own, and {@link #cancel()} may be called from any other thread.
  */
 final class Transfer {
 
@@ -37,11 +37,14 @@ final class Transfer {
 
     private URI uri;
     /** The current URL as people may see it: no query. */
-    private String shown;
+    private volatile String shown;
     private RemoteObject object;
     private int resumes;
     private int refreshes;
     private long lastProgress;
+    private volatile boolean cancelled;
+    /** The body being read, so that a cancel can wake a blocked read by closing it. */
+    private volatile InputStream currentBody;
 
     Transfer(DownloadSettings settings, UrlPolicy policy, HttpClient client, ScheduledExecutorService scheduler,
             LongSupplier nanoTime, URI uri, UrlRefresher refresher, DownloadProgress progress, PartFile part) {
@@ -64,7 +67,6 @@ final class Transfer {
             try {
                 response = send(part.size());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 throw cancelled();
             } catch (IOException e) {
                 checkCancelled();
@@ -72,13 +74,31 @@ final class Transfer {
                 continue;
             }
             InputStream body = response.body();
+            currentBody = body;
+            if (cancelled) {
+                closeQuietly(body); // cancel() may have missed it
+            }
             try (StreamGuard guard = new StreamGuard(scheduler, settings.readTimeout(), body, nanoTime)) {
                 if (accept(response, body) && stream(body, guard)) {
                     return complete(target);
                 }
             } finally {
+                currentBody = null;
                 closeQuietly(body);
             }
+        }
+    }
+
+    /**
+     * Stops the transfer soon: a blocked read fails at once, the loop ends with a Cancelled
+     * DownloadException. The caller also interrupts the worker, for a request still waiting for
+     * its headers.
+     */
+    void cancel() {
+        cancelled = true;
+        InputStream body = currentBody;
+        if (body != null) {
+            closeQuietly(body);
         }
     }
 
@@ -192,7 +212,7 @@ final class Transfer {
         try {
             part.append(buffer, n);
         } catch (IOException e) {
-            checkCancelled(); // an interrupt closes the file channel
+            checkCancelled(); // an interrupt of the worker closes the file channel
             throw new DownloadException("cannot write the package into " + part.path().getParent() + ": " + describe(e)
                     + ": free disk space or choose another downloadDir", "WriteFailed", null, null);
         }
@@ -294,13 +314,12 @@ final class Transfer {
     }
 
     private void checkCancelled() {
-        if (Thread.currentThread().isInterrupted()) {
+        if (cancelled || Thread.currentThread().isInterrupted()) {
             throw cancelled();
         }
     }
 
-    /** The interrupt status stays set, so callers up the stack see the cancel too. */
-    private DownloadException cancelled() {
+    DownloadException cancelled() {
         return new DownloadException("download of " + shown + " cancelled: the thread was interrupted", "Cancelled",
                 null, null);
     }
