@@ -134,7 +134,7 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
 
     @DataBoundSetter
     public void setPartialSuccess(String partialSuccess) {
-        this.partialSuccess = Util.fixEmptyAndTrim(partialSuccess);
+        this.partialSuccess = GateOptions.unlessDefault(partialSuccess, GateOptions.PARTIAL_FAILURE);
     }
 
     public String getDownload() {
@@ -143,7 +143,7 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
 
     @DataBoundSetter
     public void setDownload(String download) {
-        this.download = Util.fixEmptyAndTrim(download);
+        this.download = GateOptions.unlessDefault(download, GateOptions.DOWNLOAD_AUTO);
     }
 
     public String getArtifactName() {

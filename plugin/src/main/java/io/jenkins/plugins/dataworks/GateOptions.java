@@ -30,6 +30,7 @@ public final class GateOptions implements Serializable {
     public static final String PARTIAL_FAILURE = "FAILURE";
     public static final String PARTIAL_UNSTABLE = "UNSTABLE";
     public static final String PARTIAL_SUCCESS = "SUCCESS";
+    public static final String DOWNLOAD_AUTO = "AUTO";
 
     private final long projectId;
     private final long migrationId;
@@ -77,6 +78,15 @@ public final class GateOptions implements Serializable {
         policy(config);
         downloadMode();
         artifactName();
+    }
+
+    /**
+     * Null for blank text or the default value, so that a form that submits the default (a drop-down
+     * always does) configures the same step as leaving the option out, and the snippet generator omits it.
+     */
+    public static String unlessDefault(String value, String defaultValue) {
+        String v = Util.fixEmptyAndTrim(value);
+        return v == null || v.equalsIgnoreCase(defaultValue) ? null : v;
     }
 
     public MigrationRef ref() {

@@ -121,7 +121,7 @@ public final class WaitForDataWorksMigrationStep extends Step {
 
     @DataBoundSetter
     public void setPartialSuccess(String partialSuccess) {
-        this.partialSuccess = Util.fixEmptyAndTrim(partialSuccess);
+        this.partialSuccess = GateOptions.unlessDefault(partialSuccess, GateOptions.PARTIAL_FAILURE);
     }
 
     public String getDownload() {
@@ -130,7 +130,7 @@ public final class WaitForDataWorksMigrationStep extends Step {
 
     @DataBoundSetter
     public void setDownload(String download) {
-        this.download = Util.fixEmptyAndTrim(download);
+        this.download = GateOptions.unlessDefault(download, GateOptions.DOWNLOAD_AUTO);
     }
 
     public String getArtifactName() {
