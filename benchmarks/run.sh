@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the benchmark jar (and the command line it measures), runs every benchmark, prints the
+# tables and rewrites docs/performance.md. Takes a few minutes on a 2-core machine.
+#   benchmarks/run.sh                 everything
+#   benchmarks/run.sh --only 2,3b     a subset (1, 2, 3a, 3b, 4, 5; "3" means both 3a and 3b)
+#   benchmarks/run.sh --waits 200     fewer concurrent waits in benchmark 1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v curl >/dev/null 2>&1; then
+  # Benchmark 3a compares the downloader with curl on the same URL.
+  echo "curl is missing; installing it (Debian package)" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y curl >/dev/null; else sudo apt-get install -y curl >/dev/null; fi
+fi
+
+# Tests are not compiled: the benchmarks need the main code only.
+./mvnw -q -Pbench -pl benchmarks -am package -Dmaven.test.skip=true
+
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git status --porcelain -- engine emulator cli benchmarks 2>/dev/null)" ]; then
+  commit="$commit + uncommitted changes"
+fi
+
+exec java -Xmx2g -jar benchmarks/target/benchmarks.jar \
+  --out docs/performance.md \
+  --cli-jar cli/target/dataworks-migration.jar \
+  --commit "$commit" \
+  "$@"

@@ -1,0 +1,92 @@
+package io.jenkins.plugins.dataworks.benchmarks;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.SplittableRandom;
+import org.tukaani.xz.check.CRC64;
+
+/**
+ * Benchmark 3b: what verification costs. Hashes 1 GiB (a 1 MiB buffer, over and over) with
+ * xz-java's CRC64 (what the downloader uses), SHA-256 (MessageDigest) and, as a yardstick, a
+ * slicing-by-8 CRC-64. Best of three timed passes after a warm-up pass, in this JVM.
+ */
+final class HashThroughputBenchmark {
+
+    static final long BYTES = 1L << 30;
+    private static final int BUFFER = 1 << 20;
+
+    /** GB/s (10^9 bytes per second) of each hash. */
+    record Result(double xzCrc64, double slicing8Crc64, double sha256, double memoryScan, boolean crcAgree) {}
+
+    interface Hash {
+        void update(byte[] b, int off, int len);
+    }
+
+    static Result run() throws NoSuchAlgorithmException {
+        byte[] buffer = new byte[BUFFER];
+        new SplittableRandom(42).nextBytes(buffer);
+        boolean agree = crcAgree(buffer);
+        double xz = best(() -> new CRC64()::update, buffer);
+        double s8 = best(() -> new Crc64Slicing8()::update, buffer);
+        double sha = best(() -> sha256()::update, buffer);
+        double scan = best(MemoryScan::new, buffer);
+        return new Result(xz, s8, sha, scan, agree);
+    }
+
+    private static boolean crcAgree(byte[] buffer) {
+        CRC64 xz = new CRC64();
+        Crc64Slicing8 s8 = new Crc64Slicing8();
+        xz.update(buffer, 3, buffer.length - 3);
+        s8.update(buffer, 3, buffer.length - 3);
+        byte[] le = xz.finish();
+        long xzValue = 0;
+        for (int i = le.length - 1; i >= 0; i--) {
+            xzValue = (xzValue << 8) | (le[i] & 0xFF);
+        }
+        return xzValue == s8.value();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double best(java.util.function.Supplier<Hash> factory, byte[] buffer) {
+        pass(factory.get(), buffer, BYTES / 2);
+        double best = 0;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            pass(factory.get(), buffer, BYTES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            best = Math.max(best, BYTES / seconds / 1e9);
+        }
+        return best;
+    }
+
+    private static void pass(Hash hash, byte[] buffer, long bytes) {
+        for (long done = 0; done < bytes; done += buffer.length) {
+            hash.update(buffer, 0, buffer.length);
+        }
+    }
+
+    /** The floor: reading the buffer and folding it into one long, so the JIT cannot drop the loop. */
+    private static final class MemoryScan implements Hash {
+        private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles
+                .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+        static volatile long sink;
+        private long acc;
+
+        @Override
+        public void update(byte[] b, int off, int len) {
+            long a = acc;
+            for (int i = off; i + 8 <= off + len; i += 8) {
+                a ^= (long) LONG_LE.get(b, i);
+            }
+            acc = a;
+            sink = a;
+        }
+    }
+}
