@@ -63,7 +63,9 @@ public final class Cli {
     /** Picocli's parse errors (unknown option, bad enum, missing value): one line, exit 2. */
     private int onUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        ctx.err().println(prefix(cl) + e.getMessage() + " (see " + cl.getCommandSpec().qualifiedName() + " --help)");
+        String message = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                ? UnknownArguments.describe(unmatched.getUnmatched()) : e.getMessage();
+        ctx.err().println(prefix(cl) + message + " (see " + cl.getCommandSpec().qualifiedName() + " --help)");
         ctx.err().flush();
         return ExitCodes.USAGE;
     }

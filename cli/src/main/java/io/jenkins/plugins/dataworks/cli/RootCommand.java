@@ -20,6 +20,6 @@ final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is missing: use wait, summary or download (see --help)");
+        throw new ParameterException(spec.commandLine(), "a command is missing: use wait, summary or download");
     }
 }
