@@ -72,6 +72,26 @@ class AssumeRoleClientTest {
     }
 
     @Test
+    void concurrentCallsShareOneSession() throws Exception {
+        try (AliyunDataWorksClient client = client(role(ROLE, Duration.ofMinutes(15)))) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                var calls = new java.util.ArrayList<java.util.concurrent.Future<MigrationSummary>>();
+                for (int i = 0; i < 16; i++) {
+                    calls.add(pool.submit(() -> client.getMigrationSummary(DEMO)));
+                }
+                for (var call : calls) {
+                    assertThat(call.get().requestId()).isNotBlank();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(assumeRoleCalls()).isEqualTo(1);
+            assertThat(emulator.emulator().callCount("GetMigrationSummary")).isEqualTo(16);
+        }
+    }
+
+    @Test
     void longSessionsRenewWithTenPercentLeft() {
         assertThat(AssumeRoleSessionProvider.refreshMargin(Duration.ofHours(1))).isEqualTo(Duration.ofMinutes(6));
         assertThat(AssumeRoleSessionProvider.refreshMargin(Duration.ofMinutes(15))).isEqualTo(Duration.ofMinutes(3));

@@ -135,4 +135,14 @@ class EndpointTest {
                 "proxy host must be a host name or IP address, without scheme, user or path");
         assertThatThrownBy(() -> new ProxySettings("proxy", 0, null)).hasMessage("proxy port must be between 1 and 65535, got 0");
     }
+
+    @Test
+    void migrationRefRejectsNonPositiveIds() {
+        assertThatThrownBy(() -> new MigrationRef(0, 1))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("projectId must be a positive DataWorks workspace ID, got 0");
+        assertThatThrownBy(() -> new MigrationRef(1, -5))
+                .hasMessage("migrationId must be a positive migration task ID, got -5");
+        assertThat(new MigrationRef(10001, 20001)).hasToString("migration 20001 in workspace 10001");
+    }
 }
