@@ -6,17 +6,14 @@ import io.jenkins.plugins.dataworks.engine.redact.Redaction;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one-line texts of a wait: status, migration, workspace, RequestId. They are built only from
- * the snapshot and error messages, never from a download URL, and error texts are scrubbed once
- * more in case a message carries a URL with its signed query.
+ * the snapshot and error messages, never from a download URL, and every piece of outside text
+ * (error messages, statuses, RequestIds) is scrubbed once more by {@link Redaction#text(String)}
+ * in case it carries a signed URL query or a token.
  */
 final class Messages {
-
-    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\bhttps?://[^\\s\"'<>]+");
 
     private Messages() {}
 
@@ -79,18 +76,12 @@ final class Messages {
         return shown.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
-    /** One line, with the query of any URL cut off. */
+    /** One line, with the query of any URL cut off and signed parameters masked. */
     static String oneLine(String text) {
         if (text == null) {
             return "";
         }
-        Matcher m = URL_IN_TEXT.matcher(text.replaceAll("\\s+", " ").trim());
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(Redaction.url(m.group())));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Redaction.text(text.replaceAll("\\s+", " ").trim());
     }
 
     private static String describe(DataWorksException error) {
