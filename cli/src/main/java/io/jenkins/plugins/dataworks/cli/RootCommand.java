@@ -10,9 +10,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Wait for an Alibaba Cloud DataWorks migration, fail on its error states, and download its export package.",
-            "Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET"
-                    + " (+ ALIBABA_CLOUD_SECURITY_TOKEN) or --profile; never from an option value.",
-            "Try it without an account: dataworks-migration wait --emulator --download-dir target/demo"})
+            "Try it: dataworks-migration wait --emulator --download-dir target/demo"})
 final class RootCommand implements Runnable {
 
     @Spec
