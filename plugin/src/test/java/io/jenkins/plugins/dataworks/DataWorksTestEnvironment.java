@@ -1,0 +1,90 @@
+package io.jenkins.plugins.dataworks;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.Run;
+import io.jenkins.plugins.dataworks.emulator.DataWorksEmulator;
+import io.jenkins.plugins.dataworks.emulator.MutableClock;
+import io.jenkins.plugins.dataworks.engine.client.AliyunDataWorksClient;
+import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
+import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/**
+ * Points a JenkinsRule's Jenkins at the emulator on virtual time: credentials in the system store,
+ * the emulator's endpoint and host allowed by the global configuration, and the plugin's runtime
+ * driven by the emulator's MutableClock and a {@link ManualScheduler}.
+ */
+final class DataWorksTestEnvironment {
+
+    static final String CREDENTIALS_ID = "dataworks-test";
+    static final String ACCESS_KEY_ID = "test-access-key";
+    static final String ACCESS_KEY_SECRET = "test-secret-7d3f9a1c-do-not-log";
+
+    final DataWorksEmulator emulator;
+    final MutableClock clock;
+    final ManualScheduler scheduler;
+    /** Release instants the rate limiter asked callers to wait for; the sleeper records instead of sleeping. */
+    final List<Instant> rateLimitReleases = new ArrayList<>();
+
+    private DataWorksTestEnvironment(DataWorksEmulator emulator, MutableClock clock) {
+        this.emulator = emulator;
+        this.clock = clock;
+        this.scheduler = new ManualScheduler(clock);
+    }
+
+    /** Installs everything into the running Jenkins of {@code r}; call again after each restart. */
+    static DataWorksTestEnvironment install(JenkinsRule r, DataWorksEmulator emulator, MutableClock clock)
+            throws Exception {
+        DataWorksTestEnvironment env = new DataWorksTestEnvironment(emulator, clock);
+        SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
+        if (store.getCredentials().stream().noneMatch(c -> c instanceof UsernamePasswordCredentialsImpl u
+                && u.getId().equals(CREDENTIALS_ID))) {
+            store.getCredentials().add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID,
+                    "emulator", ACCESS_KEY_ID, ACCESS_KEY_SECRET));
+            store.save();
+        }
+        DataWorksGlobalConfiguration config = DataWorksGlobalConfiguration.get();
+        config.setDefaultRegion("cn-shanghai");
+        config.setAllowedEndpoints(emulator.endpoint().toString());
+        config.setAllowedDownloadHosts(emulator.endpoint().getHost());
+        Sleeper recording = d -> {
+            synchronized (env.rateLimitReleases) {
+                env.rateLimitReleases.add(clock.instant().plus(d));
+            }
+        };
+        DataWorksRuntime.get().useForTesting(clock, env.scheduler, recording,
+                (credentials, settings) -> AliyunDataWorksClient.create(settings, credentials, clock));
+        return env;
+    }
+
+    /** The arguments every test step needs to reach the emulator. */
+    String target(long projectId, long migrationId) {
+        return "projectId: " + projectId + ", migrationId: " + migrationId + ", credentialsId: '" + CREDENTIALS_ID
+                + "', endpoint: '" + emulator.endpoint() + "'";
+    }
+
+    /** Runs scheduled polls on virtual time until the build ends. */
+    <R extends Run<?, ?>> R drive(R run) throws InterruptedException {
+        while (run.isBuilding()) {
+            scheduler.runNext(run::isBuilding);
+        }
+        return run;
+    }
+
+    /** Runs polls until the emulator has answered {@code calls} GetMigrationSummary calls for the migration. */
+    void driveUntilCalls(long migrationId, long calls) throws InterruptedException {
+        while (scheduler.runNext(() -> emulator.callCount("GetMigrationSummary", migrationId) < calls)) {
+            // each round runs the next due poll
+        }
+    }
+
+    static Duration seconds(long s) {
+        return Duration.ofSeconds(s);
+    }
+}
