@@ -13,7 +13,6 @@ import io.jenkins.plugins.dataworks.emulator.state.DownloadRecord;
 import io.jenkins.plugins.dataworks.engine.error.DownloadException;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -84,7 +83,7 @@ class PackageDownloaderTest {
         assertThat(progress).isNotEmpty();
         assertThat(progress.get(progress.size() - 1)).containsExactly(SIZE, SIZE);
         assertThat(progress).allSatisfy(p -> assertThat(p[1]).isEqualTo(SIZE));
-        assertThat(onlyFinalFile()).containsExactly(NAME);
+        assertThat(entries()).as("no part file left beside it").containsExactly(NAME);
         assertThat(emulator().downloads()).singleElement()
                 .satisfies(r -> assertThat(r.range()).isNull())
                 .satisfies(r -> assertThat(r.httpStatus()).isEqualTo(200));
@@ -110,6 +109,7 @@ class PackageDownloaderTest {
         assertThat(result.resumes()).isEqualTo(1);
         assertThat(result.crc64Verified()).isTrue();
         assertThat(Files.readAllBytes(result.file())).isEqualTo(bytesOf(PACKAGE));
+        assertThat(result.sha256()).as("digests continue across the resume").isEqualTo(sha256(bytesOf(PACKAGE)));
         List<DownloadRecord> requests = emulator().downloads();
         assertThat(requests).hasSize(2);
         assertThat(requests.get(0).fault()).isEqualTo("TRUNCATE");
@@ -142,6 +142,8 @@ class PackageDownloaderTest {
         DownloadResult result = download(settings.withReadTimeout(Duration.ofMillis(300)), WITH_CRC, UrlRefresher.NONE);
 
         assertThat(result.resumes()).isEqualTo(1);
+        assertThat(result.crc64Verified()).isTrue();
+        assertThat(result.sha256()).isEqualTo(sha256(bytesOf(PACKAGE)));
         assertThat(Files.readAllBytes(result.file())).isEqualTo(bytesOf(PACKAGE));
         // The stalled answer is logged when the emulator notices the client has gone: maybe not yet.
         List<DownloadRecord> requests = emulator().downloads();
@@ -214,6 +216,8 @@ class PackageDownloaderTest {
 
         assertThat(result.urlRefreshes()).isEqualTo(1);
         assertThat(result.resumes()).isEqualTo(1);
+        assertThat(result.crc64Verified()).isTrue();
+        assertThat(result.sha256()).isEqualTo(sha256(bytesOf(PACKAGE)));
         assertThat(Files.readAllBytes(result.file())).isEqualTo(bytesOf(PACKAGE));
         List<DownloadRecord> requests = emulator().downloads();
         assertThat(requests).extracting(DownloadRecord::httpStatus).containsExactly(200, 403, 206);
@@ -460,10 +464,6 @@ class PackageDownloaderTest {
         }
     }
 
-    private List<String> onlyFinalFile() throws IOException {
-        return entries();
-    }
-
     static byte[] bytesOf(PackageSource pkg) {
         byte[] bytes = new byte[(int) pkg.size()];
         pkg.read(0, bytes, 0, bytes.length);
@@ -474,7 +474,4 @@ class PackageDownloaderTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }
