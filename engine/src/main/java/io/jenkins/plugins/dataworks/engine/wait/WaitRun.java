@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -108,7 +107,7 @@ final class WaitRun implements WaitHandle {
         }
         try {
             pending = scheduler.schedule(() -> dispatch(token), delay);
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException e) { // usually RejectedExecutionException; anything else must not hang the wait
             finishLocked(Result.ERROR, null, new ApiException(Messages.rejected("scheduler"), "WaitRejected", null, e));
         }
     }
@@ -117,7 +116,7 @@ final class WaitRun implements WaitHandle {
     private void dispatch(long token) {
         try {
             pollExecutor.execute(() -> poll(token));
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException e) { // usually RejectedExecutionException
             synchronized (lock) {
                 if (!done && token == pollToken) {
                     finishLocked(Result.ERROR, null,

@@ -442,6 +442,22 @@ class MigrationWaiterTest {
         assertThat(client.callCount()).isZero();
     }
 
+    @Test
+    void schedulerThatRefusesEndsTheWaitWithAnError() {
+        ScriptedClient client = ScriptedClient.statuses(clock, "EXPORTING");
+        Scheduler refusing = (task, delay) -> {
+            throw new RejectedExecutionException("timer stopped");
+        };
+        WaitHandle handle = new MigrationWaiter(client, refusing, DIRECT, clock, FixedRandom.MIDDLE)
+                .start(REF, WaitPolicy.defaults(), listener);
+
+        WaitOutcome outcome = handle.outcome().join();
+        assertThat(outcome.result()).isEqualTo(Result.ERROR);
+        assertThat(outcome.message()).contains("scheduler refused");
+        assertThat(listener.finished).hasSize(1);
+        assertThat(client.callCount()).isZero();
+    }
+
     // ---- resume ----------------------------------------------------------------------------------
 
     @Test
