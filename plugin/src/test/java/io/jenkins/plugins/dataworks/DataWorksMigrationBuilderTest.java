@@ -1,0 +1,96 @@
+package io.jenkins.plugins.dataworks;
+
+import static io.jenkins.plugins.dataworks.TestScenarios.EXPORT_ERROR;
+import static io.jenkins.plugins.dataworks.TestScenarios.EXPORT_OK;
+import static io.jenkins.plugins.dataworks.TestScenarios.PROJECT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.tasks.Shell;
+import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The freestyle builder: configuration round trip and a blocking wait on the same engine. */
+@WithJenkins
+class DataWorksMigrationBuilderTest {
+
+    @RegisterExtension
+    final DataWorksEmulatorExtension dataworks = DataWorksEmulatorExtension.withScenario(TestScenarios.scenario());
+
+    private JenkinsRule r;
+    private DataWorksTestEnvironment env;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        r = rule;
+        env = DataWorksTestEnvironment.install(r, dataworks.emulator(), dataworks.clock());
+    }
+
+    private DataWorksMigrationBuilder builder(long migrationId) {
+        DataWorksMigrationBuilder b = new DataWorksMigrationBuilder(PROJECT, migrationId,
+                DataWorksTestEnvironment.CREDENTIALS_ID);
+        b.setEndpoint(dataworks.endpoint().toString());
+        return b;
+    }
+
+    @Test
+    void everyOptionSurvivesAConfigurationRoundTrip() throws Exception {
+        DataWorksMigrationBuilder before = builder(EXPORT_OK);
+        before.setRegion("cn-beijing");
+        before.setTimeout("90m");
+        before.setPollInterval("20s");
+        before.setMaxPollInterval("3m");
+        before.setPartialSuccess("UNSTABLE");
+        before.setDownload("ALWAYS");
+        before.setArtifactName("release.zip");
+        before.setFailOnError(false);
+        before.setQuiet(true);
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.getBuildersList().add(before);
+        r.configRoundtrip(p);
+        DataWorksMigrationBuilder after = p.getBuildersList().get(DataWorksMigrationBuilder.class);
+        r.assertEqualDataBoundBeans(before, after);
+    }
+
+    @Test
+    void defaultsStayUnsetAfterARoundTrip() throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.getBuildersList().add(builder(EXPORT_OK));
+        r.configRoundtrip(p);
+        DataWorksMigrationBuilder after = p.getBuildersList().get(DataWorksMigrationBuilder.class);
+        assertEquals(null, after.getPartialSuccess(), "FAILURE, the default, is stored as unset");
+        assertEquals(null, after.getDownload(), "AUTO, the default, is stored as unset");
+        assertTrue(after.isFailOnError());
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aSuccessfulWaitGivesLaterStepsTheResultInTheEnvironment() throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.getBuildersList().add(builder(EXPORT_OK));
+        p.getBuildersList().add(new Shell("echo \"env: $DATAWORKS_MIGRATION_STATUS $DATAWORKS_MIGRATION_NAME "
+                + "$DATAWORKS_MIGRATION_PACKAGE $DATAWORKS_MIGRATION_SHA256 rid=$DATAWORKS_MIGRATION_REQUEST_ID\"\n"
+                + "test -f \"$DATAWORKS_MIGRATION_PACKAGE\""));
+        FreeStyleBuild b = r.assertBuildStatusSuccess(env.drive(p.scheduleBuild2(0).waitForStart()));
+        r.assertLogContains("env: EXPORT_SUCCESS nightly_export dataworks-export-10001-20001.zip ", b);
+        r.assertLogNotContains("rid=\n", b);
+        assertTrue(b.getArtifactManager().root().child("dataworks-export-10001-20001.zip").isFile());
+    }
+
+    @Test
+    void anErrorStatusFailsTheFreestyleBuild() throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.getBuildersList().add(builder(EXPORT_ERROR));
+        FreeStyleBuild b = r.assertBuildStatus(Result.FAILURE, env.drive(p.scheduleBuild2(0).waitForStart()));
+        r.assertLogContains("EXPORT_ERROR", b);
+    }
+}

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.dataworks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** What the snippet generator writes, and that the global configuration keeps what it is given. */
+@WithJenkins
+class SnippetAndConfigurationTest {
+
+    @Test
+    void theSnippetShowsOnlyWhatDiffersFromTheDefaults(JenkinsRule r) throws Exception {
+        SnippetizerTester st = new SnippetizerTester(r);
+        WaitForDataWorksMigrationStep minimal = new WaitForDataWorksMigrationStep(12345, 1234, "dataworks-prod");
+        st.assertRoundTrip(minimal,
+                "waitForDataWorksMigration credentialsId: 'dataworks-prod', migrationId: 1234, projectId: 12345");
+
+        WaitForDataWorksMigrationStep withDefaultsSpelledOut = new WaitForDataWorksMigrationStep(12345, 1234,
+                "dataworks-prod");
+        withDefaultsSpelledOut.setPartialSuccess("FAILURE");
+        withDefaultsSpelledOut.setDownload("AUTO");
+        withDefaultsSpelledOut.setFailOnError(true);
+        st.assertRoundTrip(withDefaultsSpelledOut,
+                "waitForDataWorksMigration credentialsId: 'dataworks-prod', migrationId: 1234, projectId: 12345");
+
+        WaitForDataWorksMigrationStep full = new WaitForDataWorksMigrationStep(12345, 1234, "dataworks-prod");
+        full.setRegion("cn-shanghai");
+        full.setTimeout("3h");
+        full.setPollInterval("1m");
+        full.setPartialSuccess("UNSTABLE");
+        full.setDownload("NEVER");
+        full.setArtifactName("release.zip");
+        full.setFailOnError(false);
+        full.setQuiet(true);
+        full.setVpc(true);
+        st.assertRoundTrip(full, "waitForDataWorksMigration artifactName: 'release.zip', credentialsId: 'dataworks-prod', "
+                + "download: 'NEVER', failOnError: false, migrationId: 1234, partialSuccess: 'UNSTABLE', "
+                + "pollInterval: '1m', projectId: 12345, quiet: true, region: 'cn-shanghai', timeout: '3h', vpc: true");
+    }
+
+    @Test
+    void theFreestyleSymbolRoundTripsToo(JenkinsRule r) throws Exception {
+        DataWorksMigrationBuilder b = new DataWorksMigrationBuilder(12345, 1234, "dataworks-prod");
+        b.setRegion("cn-shanghai");
+        new SnippetizerTester(r).assertRoundTrip(new org.jenkinsci.plugins.workflow.steps.CoreStep(b),
+                "dataWorksMigration credentialsId: 'dataworks-prod', migrationId: 1234, projectId: 12345, "
+                        + "region: 'cn-shanghai'");
+    }
+
+    @Test
+    void theGlobalConfigurationSurvivesAFormRoundTrip(JenkinsRule r) throws Exception {
+        DataWorksGlobalConfiguration c = DataWorksGlobalConfiguration.get();
+        c.setDefaultRegion("cn-hangzhou");
+        c.setAllowedEndpoints("https://dataworks.example.internal\nhttp://127.0.0.1:8080");
+        c.setAllowedDownloadHosts("oss-accelerate.example.internal");
+        c.setDefaultPollInterval("45s");
+        c.setDefaultMaxPollInterval("5m");
+        c.setRateLimit(3.5);
+        r.configRoundtrip();
+        DataWorksGlobalConfiguration after = DataWorksGlobalConfiguration.get();
+        assertEquals("cn-hangzhou", after.getDefaultRegion());
+        assertEquals("https://dataworks.example.internal\nhttp://127.0.0.1:8080", after.getAllowedEndpoints());
+        assertEquals("oss-accelerate.example.internal", after.getAllowedDownloadHosts());
+        assertEquals("45s", after.getDefaultPollInterval());
+        assertEquals("5m", after.getDefaultMaxPollInterval());
+        assertEquals(3.5, after.getRateLimit());
+    }
+}
