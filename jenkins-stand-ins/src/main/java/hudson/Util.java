@@ -23,4 +23,14 @@ public class Util {
     public static String fixNull(@CheckForNull String s) {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    @NonNull
+    public static String getTimeSpanString(long duration) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @NonNull
+    public static String rawEncode(@NonNull String s) {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

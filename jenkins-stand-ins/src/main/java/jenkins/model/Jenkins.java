@@ -7,6 +7,7 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.PluginManager;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
@@ -27,6 +28,11 @@ public class Jenkins implements AccessControlled {
 
     @CheckForNull
     public static Jenkins getInstanceOrNull() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @NonNull
+    public PluginManager getPluginManager() {
         throw new UnsupportedOperationException("stand-in");
     }
 

@@ -1,0 +1,13 @@
+/*
+ * Stand-in for com.cloudbees.plugins.credentials.common.StandardCredentials: jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/common/StandardCredentials.java (HEAD of 2026-08).
+ * Written for this project with upstream's signature for the members the plugin uses;
+ * no behaviour (bodies throw), compile-time only.
+ */
+package com.cloudbees.plugins.credentials.common;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+public interface StandardCredentials extends IdCredentials {
+    @NonNull
+    String getDescription();
+}

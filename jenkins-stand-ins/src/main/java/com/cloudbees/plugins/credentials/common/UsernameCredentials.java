@@ -1,0 +1,14 @@
+/*
+ * Stand-in for com.cloudbees.plugins.credentials.common.UsernameCredentials: jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/common/UsernameCredentials.java (HEAD of 2026-08).
+ * Written for this project with upstream's signature for the members the plugin uses;
+ * no behaviour (bodies throw), compile-time only.
+ */
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+public interface UsernameCredentials extends Credentials {
+    @NonNull
+    String getUsername();
+}
