@@ -54,12 +54,15 @@ record ByteRange(Kind kind, long start, long end) {
                 return new ByteRange(Kind.PARTIAL, size - suffix, size - 1);
             }
             long start = Long.parseLong(first);
-            long end = last.isEmpty() ? size - 1 : Long.parseLong(last);
+            long end = last.isEmpty() ? Long.MAX_VALUE : Long.parseLong(last);
             if (start < 0 || end < start) {
                 return whole(size);
             }
             if (start >= size) {
                 return standard ? unsatisfiable(size) : whole(size);
+            }
+            if (last.isEmpty()) {
+                return new ByteRange(Kind.PARTIAL, start, size - 1);
             }
             if (end >= size) {
                 return standard ? new ByteRange(Kind.PARTIAL, start, size - 1) : whole(size);
