@@ -160,7 +160,9 @@ public final class GateOptions implements Serializable {
         return switch (v) {
             case PARTIAL_FAILURE -> PartialSuccessPolicy.FAIL;
             case PARTIAL_UNSTABLE -> PartialSuccessPolicy.UNSTABLE;
-            case PARTIAL_SUCCESS -> PartialSuccessPolicy.SUCCEED;
+            // SUCCEED is the engine's name, which its messages suggest; accept it as well
+            case PARTIAL_SUCCESS, "SUCCEED" -> PartialSuccessPolicy.SUCCEED;
+            case "FAIL" -> PartialSuccessPolicy.FAIL;
             default -> throw new InvalidInputException("partialSuccess", Messages.PartialSuccess_invalid(partialSuccess));
         };
     }
