@@ -2,6 +2,8 @@ package io.jenkins.plugins.dataworks.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.jenkins.plugins.dataworks.emulator.oss.DownloadLinks;
 import io.jenkins.plugins.dataworks.emulator.oss.OssHandler;
 import io.jenkins.plugins.dataworks.emulator.oss.OssUrlSigner;
@@ -16,6 +18,7 @@ import io.jenkins.plugins.dataworks.emulator.state.DownloadRecord;
 import io.jenkins.plugins.dataworks.emulator.state.EmulatorState;
 import io.jenkins.plugins.dataworks.emulator.state.MigrationState;
 import io.jenkins.plugins.dataworks.emulator.state.ShutdownSignal;
+import io.jenkins.plugins.dataworks.emulator.tls.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -23,6 +26,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +39,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local Alibaba Cloud DataWorks OpenAPI (dataworks-public 2020-05-18), STS (2015-04-01) and OSS
@@ -67,9 +72,11 @@ public final class DataWorksEmulator implements AutoCloseable {
     private volatile HttpServer server;
     private volatile ExecutorService executor;
     private volatile URI endpoint;
+    private final SelfSignedCertificate tls;
 
     private DataWorksEmulator(Builder config) {
         this.config = config;
+        this.tls = config.https ? SelfSignedCertificate.generate() : null;
         Scenario scenario = config.scenario.build();
         this.state = new EmulatorState(scenario, config.scenarioClock, config.signatureClock);
         this.links = new DownloadLinks(new OssUrlSigner(OSS_ACCESS_KEY_ID, randomSecret()), this::endpoint,
@@ -91,7 +98,15 @@ public final class DataWorksEmulator implements AutoCloseable {
             throw new IllegalStateException("closed emulators cannot be restarted");
         }
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress, config.port), 1024);
+            InetSocketAddress address = new InetSocketAddress(config.bindAddress, config.port);
+            HttpServer http;
+            if (tls != null) {
+                HttpsServer https = HttpsServer.create(address, 1024);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+                http = https;
+            } else {
+                http = HttpServer.create(address, 1024);
+            }
             ExecutorService pool = new ThreadPoolExecutor(config.threads, config.threads, 30, TimeUnit.SECONDS,
                     new LinkedBlockingQueue<>(), new NamedThreads("dataworks-emulator-" + http.getAddress().getPort()));
             http.setExecutor(pool);
@@ -99,7 +114,7 @@ public final class DataWorksEmulator implements AutoCloseable {
             http.start();
             this.executor = pool;
             this.server = http;
-            this.endpoint = endpointFor(http.getAddress());
+            this.endpoint = endpointFor(tls != null ? "https" : "http", http.getAddress());
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the emulator to " + config.bindAddress + ":" + config.port, e);
@@ -118,7 +133,7 @@ public final class DataWorksEmulator implements AutoCloseable {
         }
     }
 
-    private static URI endpointFor(InetSocketAddress address) {
+    private static URI endpointFor(String scheme, InetSocketAddress address) {
         InetAddress host = address.getAddress();
         String literal;
         if (host.isAnyLocalAddress()) {
@@ -126,10 +141,10 @@ public final class DataWorksEmulator implements AutoCloseable {
         } else {
             literal = host instanceof Inet6Address ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
         }
-        return URI.create("http://" + literal + ":" + address.getPort());
+        return URI.create(scheme + "://" + literal + ":" + address.getPort());
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /** {@code http://127.0.0.1:PORT} ({@code https://} with {@link Builder#https(boolean)}). */
     public URI endpoint() {
         URI uri = endpoint;
         if (uri == null) {
@@ -145,6 +160,23 @@ public final class DataWorksEmulator implements AutoCloseable {
 
     public int port() {
         return endpoint().getPort();
+    }
+
+    /** The self-signed certificate of an HTTPS emulator (made at build time, valid for 127.0.0.1, ::1, localhost). */
+    public X509Certificate certificate() {
+        return requireTls().certificate();
+    }
+
+    /** A client SSLContext that trusts this HTTPS emulator's certificate (and nothing else). */
+    public SSLContext clientSslContext() {
+        return requireTls().clientContext();
+    }
+
+    private SelfSignedCertificate requireTls() {
+        if (tls == null) {
+            throw new IllegalStateException("this emulator serves plain HTTP; build it with https(true)");
+        }
+        return tls;
     }
 
     /** The clock that drives timelines, STS expiry and URL expiry. */
@@ -290,6 +322,7 @@ public final class DataWorksEmulator implements AutoCloseable {
         private InetAddress bindAddress;
         private int port;
         private int threads = 48;
+        private boolean https;
         private Clock scenarioClock = Clock.systemUTC();
         private Clock signatureClock = Clock.systemUTC();
         private Scenario.Builder scenario = Scenario.builder();
@@ -322,6 +355,12 @@ public final class DataWorksEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be >= 1");
             }
             threads = count;
+            return this;
+        }
+
+        /** Serve HTTPS with a self-signed certificate generated at build time (default: plain HTTP). */
+        public Builder https(boolean enabled) {
+            https = enabled;
             return this;
         }
 

@@ -41,10 +41,15 @@ final class RawRpc {
     }
 
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     RawRpc(URI endpoint) {
+        this(endpoint, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    RawRpc(URI endpoint, HttpClient http) {
         this.endpoint = endpoint;
+        this.http = http;
     }
 
     /** The usual signed parameters for a DataWorks action, minus Signature. */
