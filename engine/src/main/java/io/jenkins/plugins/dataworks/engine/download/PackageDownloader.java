@@ -104,20 +104,44 @@ public final class PackageDownloader {
             return result.get();
         } catch (InterruptedException e) {
             transfer.cancel();
-            result.cancel(true);
+            boolean stopped = result.cancel(true);
             awaitUninterruptibly(worker);
-            Thread.currentThread().interrupt();
-            throw transfer.cancelled();
+            if (stopped) {
+                Thread.currentThread().interrupt();
+                throw transfer.cancelled();
+            }
+            // The worker had already finished (the interrupt raced the final rename): report what it did.
+            try {
+                return outcome(result);
+            } finally {
+                Thread.currentThread().interrupt();
+            }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("download failed unexpectedly", cause);
+            throw rethrow(e);
         }
+    }
+
+    /** The result of a finished worker; waits for nothing. */
+    private static DownloadResult outcome(Future<DownloadResult> finished) {
+        try {
+            return finished.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e);
+        } catch (InterruptedException impossible) {
+            throw new IllegalStateException("a finished future does not wait", impossible);
+        }
+    }
+
+    /** The worker's own exception, to be thrown by the caller (an Error is thrown right here). */
+    private static RuntimeException rethrow(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException("download failed unexpectedly", cause);
     }
 
     /** The worker stops within a read or a write once cancelled; bounded anyway. */
