@@ -12,7 +12,7 @@ final class OutputOptions {
     Format format = Format.TEXT;
 
     @Option(names = {"-q", "--quiet"},
-            description = "Print only errors on stderr: no status lines, heartbeats, hints or progress.")
+            description = "Print only errors and failures on stderr: no status lines, heartbeats, hints or progress.")
     boolean quiet;
 
     boolean json() {

@@ -57,6 +57,12 @@ final class StatusReporter implements io.jenkins.plugins.dataworks.engine.wait.W
         line(elapsed(), text);
     }
 
+    /** How the command ended when that is not a success: shown even with --quiet, which hides only progress. */
+    void outcome(String text) {
+        err.println("[" + pad(DurationInput.format(truncateToSeconds(elapsed()))) + "] " + text);
+        err.flush();
+    }
+
     private Duration elapsed() {
         return Duration.between(start, clock.instant());
     }

@@ -131,7 +131,7 @@ final class WaitCommand implements Callable<Integer>, Cli.WithOutput {
                 gate = Gates.withApiCalls(gate, gate.apiCalls() + fetcher.refreshCalls());
             }
             if (code != ExitCodes.SUCCESS) {
-                reporter.note(gate.result() + ": " + gate.message());
+                reporter.outcome(gate.result() + ": " + gate.message());
             }
             printer.print(gate);
             return code;

@@ -143,8 +143,8 @@ class WaitCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.TIMEOUT);
         assertThat(json(r).get("result").getAsString()).isEqualTo("TIMED_OUT");
-        // 100 ms apart over 3 s of virtual time: about 30 polls, never more than the deadline allows.
-        assertThat(emulator.emulator().callCount("GetMigrationSummary")).isBetween(25L, 31L);
+        // Polls 90 to 110 ms apart (100 ms +-10 % jitter) over 3 s of virtual time, plus the first at once.
+        assertThat(emulator.emulator().callCount("GetMigrationSummary")).isBetween(3000 / 110 + 1L, 3000 / 90 + 1L);
         assertThat(downloads).doesNotExist();
     }
 
@@ -246,5 +246,13 @@ class WaitCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.SUCCESS);
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("SUCCESS: ");
+    }
+
+    @Test
+    void quietStillReportsAFailure() {
+        CliRun.Result r = cli.run(array(waitArgs(emulator, TestScenario.EXPORT_ERROR, "--quiet")));
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.MIGRATION_FAILED);
+        assertThat(r.err().lines().toList()).singleElement().asString().contains("FAILED: ", "EXPORT_ERROR");
     }
 }
