@@ -14,16 +14,6 @@ public class Util {
         throw new UnsupportedOperationException("stand-in");
     }
 
-    @CheckForNull
-    public static String fixEmpty(@CheckForNull String s) {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    @NonNull
-    public static String fixNull(@CheckForNull String s) {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     @NonNull
     public static String getTimeSpanString(long duration) {
         throw new UnsupportedOperationException("stand-in");

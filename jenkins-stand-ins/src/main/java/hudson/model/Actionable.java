@@ -21,8 +21,4 @@ public abstract class Actionable {
     public boolean addOrReplaceAction(@NonNull Action a) {
         throw new UnsupportedOperationException("stand-in");
     }
-
-    public <T extends Action> T getAction(Class<T> type) {
-        throw new UnsupportedOperationException("stand-in");
-    }
 }

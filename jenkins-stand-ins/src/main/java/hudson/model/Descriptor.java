@@ -25,10 +25,6 @@ public abstract class Descriptor<T extends Describable<T>> implements Saveable {
         throw new UnsupportedOperationException("stand-in");
     }
 
-    public String getId() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     @Override
     public synchronized void save() {
         throw new UnsupportedOperationException("stand-in");

@@ -10,16 +10,8 @@ import java.io.Serializable;
 
 // Upstream also implements CustomExportedBean (remote API export only).
 public final class Result implements Serializable {
-    public static final @NonNull Result SUCCESS = null;
     public static final @NonNull Result UNSTABLE = null;
-    public static final @NonNull Result FAILURE = null;
-    public static final @NonNull Result NOT_BUILT = null;
-    public static final @NonNull Result ABORTED = null;
 
     private Result() {
-    }
-
-    public boolean isWorseThan(@NonNull Result that) {
-        throw new UnsupportedOperationException("stand-in");
     }
 }

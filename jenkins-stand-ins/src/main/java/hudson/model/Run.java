@@ -5,7 +5,6 @@
  */
 package hudson.model;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.IOException;
 import jenkins.model.ArtifactManager;
@@ -16,27 +15,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         // upstream's constructors take the job; the plugin never creates a Run
     }
 
-    public @CheckForNull Result getResult() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     public void setResult(@NonNull Result r) {
         throw new UnsupportedOperationException("stand-in");
     }
 
-    public @NonNull JobT getParent() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    public String getFullDisplayName() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     public @NonNull String getUrl() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    public @NonNull String getExternalizableId() {
         throw new UnsupportedOperationException("stand-in");
     }
 

@@ -15,15 +15,7 @@ public interface AccessControlled {
         throw new UnsupportedOperationException("stand-in");
     }
 
-    default void checkAnyPermission(@NonNull Permission... permission) throws AccessDeniedException {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     default boolean hasPermission(@NonNull Permission permission) {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    default boolean hasAnyPermission(@NonNull Permission... permission) {
         throw new UnsupportedOperationException("stand-in");
     }
 }

@@ -12,10 +12,6 @@ public class DaemonThreadFactory implements ThreadFactory {
         throw new UnsupportedOperationException("stand-in");
     }
 
-    public DaemonThreadFactory(ThreadFactory core) {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     @Override
     public Thread newThread(Runnable r) {
         throw new UnsupportedOperationException("stand-in");

@@ -9,14 +9,6 @@ import java.io.IOException;
 import org.kohsuke.stapler.HttpResponse;
 
 public abstract class FormValidation extends IOException implements HttpResponse {
-    public enum Kind {
-        OK,
-        WARNING,
-        ERROR
-    }
-
-    public final Kind kind;
-
     private FormValidation() {
         throw new UnsupportedOperationException("stand-in");
     }
@@ -34,10 +26,6 @@ public abstract class FormValidation extends IOException implements HttpResponse
     }
 
     public static FormValidation ok() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    public static FormValidation error(Throwable e, String message) {
         throw new UnsupportedOperationException("stand-in");
     }
 

@@ -5,7 +5,6 @@
  */
 package hudson.util;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
@@ -15,11 +14,6 @@ public final class Secret implements Serializable {
 
     @NonNull
     public String getPlainText() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    @NonNull
-    public static Secret fromString(@CheckForNull String data) {
         throw new UnsupportedOperationException("stand-in");
     }
 }

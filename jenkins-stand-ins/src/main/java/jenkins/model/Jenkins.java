@@ -16,8 +16,6 @@ import hudson.security.Permission;
 public class Jenkins implements AccessControlled {
     public static final Permission ADMINISTER = null;
 
-    public static final Permission MANAGE = null;
-
     private Jenkins() {
     }
 

@@ -5,7 +5,6 @@
  */
 package org.jenkinsci.plugins.workflow.actions;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Result;
 
@@ -15,14 +14,6 @@ public class WarningAction implements PersistentAction {
     }
 
     public WarningAction withMessage(String message) {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    public @CheckForNull String getMessage() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    public @NonNull Result getResult() {
         throw new UnsupportedOperationException("stand-in");
     }
 
