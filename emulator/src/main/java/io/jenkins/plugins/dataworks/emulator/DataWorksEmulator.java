@@ -115,10 +115,28 @@ public final class DataWorksEmulator implements AutoCloseable {
             this.executor = pool;
             this.server = http;
             this.endpoint = endpointFor(tls != null ? "https" : "http", http.getAddress());
+            precomputeChecksums();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the emulator to " + config.bindAddress + ":" + config.port, e);
         }
+    }
+
+    /**
+     * A generated 1 GiB package takes seconds to checksum; doing it in the background at start means
+     * the first download rarely waits (one that comes earlier blocks until the CRC is known).
+     */
+    private void precomputeChecksums() {
+        Thread crc = new Thread(() -> state.scenario().migrations().stream()
+                .map(MigrationSpec::pkg)
+                .filter(Objects::nonNull)
+                .forEach(pkg -> {
+                    if (!shutdown.isReleased()) {
+                        pkg.crc64();
+                    }
+                }), "dataworks-emulator-crc-" + port());
+        crc.setDaemon(true);
+        crc.start();
     }
 
     private void route(HttpExchange exchange) throws IOException {

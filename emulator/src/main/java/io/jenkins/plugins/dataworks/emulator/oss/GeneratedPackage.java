@@ -1,11 +1,18 @@
 package io.jenkins.plugins.dataworks.emulator.oss;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Deterministic pseudo-random bytes, computed per 8-byte word from (seed, word index) with the
  * SplitMix64 finaliser. Random access is O(1), so ranges of a 1 GiB package cost no more than the
  * bytes served; the CRC is computed lazily once (about a second per GiB) and then cached.
  */
 final class GeneratedPackage implements PackageSource {
+
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final long size;
     private final long seed;
@@ -32,9 +39,16 @@ final class GeneratedPackage implements PackageSource {
         long pos = offset;
         int out = bufferOffset;
         int end = bufferOffset + length;
+        // Whole aligned words go out 8 bytes at a time (little-endian, as the byte loop below does).
         while (out < end) {
             long word = mix(seed + (pos >>> 3) * 0x9E3779B97F4A7C15L);
             int shift = (int) (pos & 7);
+            if (shift == 0 && end - out >= 8) {
+                LITTLE_ENDIAN_LONG.set(buffer, out, word);
+                out += 8;
+                pos += 8;
+                continue;
+            }
             int take = Math.min(8 - shift, end - out);
             for (int i = 0; i < take; i++) {
                 buffer[out++] = (byte) (word >>> ((shift + i) * 8));
