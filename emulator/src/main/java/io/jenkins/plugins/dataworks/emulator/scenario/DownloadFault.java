@@ -83,6 +83,7 @@ public record DownloadFault(
         return times(Fault.UNLIMITED);
     }
 
+    /** Only while the scenario clock is in [start, end); unlimited inside the window unless {@link #times(int)} follows. */
     public DownloadFault during(Instant start, Instant end) {
         int n = times == 1 ? Fault.UNLIMITED : times;
         return new DownloadFault(kind, offset, httpStatus, code, migrationId, n, start, end);

@@ -111,7 +111,10 @@ public record Fault(
         return times(UNLIMITED);
     }
 
-    /** Only while the scenario clock is in [start, end); unlimited uses inside the window unless times() says otherwise. */
+    /**
+     * Only while the scenario clock is in [start, end). A fault still at its default single use becomes
+     * unlimited inside the window; call {@link #times(int)} after this to limit it.
+     */
     public Fault during(Instant start, Instant end) {
         int n = times == 1 ? UNLIMITED : times;
         return new Fault(kind, httpStatus, code, message, delay, action, migrationId, n, start, end);
