@@ -27,6 +27,7 @@ final class TestScenario {
     static final long NEVER_ENDS = 20004;
     static final long IMPORT_OK = 20005;
     static final long UNKNOWN_STATUS = 20006;
+    static final long STUCK_IN_INIT = 20007;
 
     private TestScenario() {}
 
@@ -45,6 +46,7 @@ final class TestScenario {
                 .migration(MigrationSpec.importing(IMPORT_OK, PROJECT, "import"))
                 .migration(MigrationSpec.export(UNKNOWN_STATUS, PROJECT, "odd")
                         .timeline(Timeline.startingAt("EXPORTING").thenAfterPolls(1, "ARCHIVED")))
+                .migration(MigrationSpec.export(STUCK_IN_INIT, PROJECT, "never-started").timeline(Timeline.fixed("INIT")))
                 .build();
     }
 
@@ -52,11 +54,13 @@ final class TestScenario {
         return DataWorksEmulatorExtension.withScenario(scenario());
     }
 
-    /** wait against the emulator for {@code migrationId}, polling every 100 ms of virtual time. */
+    /** wait against the emulator for {@code migrationId}, polling every 100 ms of virtual time unless {@code more} says otherwise. */
     static List<String> waitArgs(DataWorksEmulatorExtension emulator, long migrationId, String... more) {
         List<String> args = new ArrayList<>(List.of("wait", "--endpoint", emulator.endpoint().toString(),
-                "--region", REGION, "--project-id", String.valueOf(PROJECT), "--migration-id", String.valueOf(migrationId),
-                "--poll-interval", "100ms", "--max-poll-interval", "100ms"));
+                "--region", REGION, "--project-id", String.valueOf(PROJECT), "--migration-id", String.valueOf(migrationId)));
+        if (!List.of(more).contains("--poll-interval")) {
+            args.addAll(List.of("--poll-interval", "100ms", "--max-poll-interval", "100ms"));
+        }
         args.addAll(List.of(more));
         return args;
     }

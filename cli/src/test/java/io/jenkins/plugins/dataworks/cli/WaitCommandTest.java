@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
 import io.jenkins.plugins.dataworks.emulator.scenario.DownloadFault;
 import io.jenkins.plugins.dataworks.emulator.scenario.Fault;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -246,6 +247,29 @@ class WaitCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.SUCCESS);
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("SUCCESS: ");
+    }
+
+    @Test
+    void heartbeatsAndHintsReachStderrDuringALongWait() {
+        // 12 minutes of virtual time, one poll a minute: heartbeats every 5 minutes, the INIT hint after 10.
+        CliRun.Result r = cli.run(array(waitArgs(emulator, TestScenario.STUCK_IN_INIT,
+                "--poll-interval", "1m", "--max-poll-interval", "1m", "--timeout", "12m")));
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.TIMEOUT);
+        assertThat(r.err()).containsPattern("\\[ +5m\\d*s?\\] still INIT \\(\\d+ API calls so far\\)")
+                .containsPattern("\\[ *1\\dm\\d*s?\\] hint: .*INIT");
+    }
+
+    @Test
+    void progressBarOnlyOnATerminal() {
+        CliRun.Result plain = cli.run(array(waitArgs(emulator, TestScenario.EXPORT_OK,
+                "--download-dir", downloads.resolve("plain").toString())));
+        assertThat(plain.err()).doesNotContain("\r");
+
+        CliRun.Result terminal = cli.terminal(Writer.nullWriter()).run(array(waitArgs(emulator, TestScenario.EXPORT_OK,
+                "--download-dir", downloads.resolve("tty").toString())));
+        assertThat(terminal.exitCode()).isZero();
+        assertThat(terminal.err()).contains("\r[##############################] 100% 300.0 KiB / 300.0 KiB");
     }
 
     @Test
