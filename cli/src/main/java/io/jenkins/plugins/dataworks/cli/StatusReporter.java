@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataworks.cli;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.input.DurationInput;
+import io.jenkins.plugins.dataworks.engine.wait.WaitListener;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.time.Instant;
  * the time since the wait started. Every text that reaches it from the engine is already free of
  * secrets; the DownloadUrl is never printed.
  */
-final class StatusReporter implements io.jenkins.plugins.dataworks.engine.wait.WaitListener {
+final class StatusReporter implements WaitListener {
 
     private final PrintWriter err;
     private final boolean quiet;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataworks.cli;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.download.DownloadResult;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.gate.DownloadMode;
 import io.jenkins.plugins.dataworks.engine.gate.GateResult;
 import io.jenkins.plugins.dataworks.engine.input.DurationInput;
@@ -122,11 +123,10 @@ final class WaitCommand implements Callable<Integer>, Cli.WithOutput {
                     gate = Gates.withVerdict(gate, WaitOutcome.Result.CANCELLED, e.getMessage());
                     code = ExitCodes.CANCELLED;
                 } catch (DataWorksException e) {
-                    String message = e instanceof io.jenkins.plugins.dataworks.engine.error.InvalidInputException invalid
-                            ? OptionNames.message(invalid) : e.getMessage();
+                    String message = e instanceof InvalidInputException invalid ? OptionNames.message(invalid) : e.getMessage();
                     gate = Gates.withVerdict(gate, WaitOutcome.Result.ERROR, "download failed: " + message);
-                    code = e instanceof io.jenkins.plugins.dataworks.engine.error.InvalidInputException
-                            ? ExitCodes.DOWNLOAD : ExitCodes.of(e);
+                    // Input checks at this stage concern the URL the service handed out, not the user's options.
+                    code = e instanceof InvalidInputException ? ExitCodes.DOWNLOAD : ExitCodes.of(e);
                 }
                 gate = Gates.withApiCalls(gate, gate.apiCalls() + fetcher.refreshCalls());
             }

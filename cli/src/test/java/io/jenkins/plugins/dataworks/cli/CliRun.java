@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -25,7 +23,6 @@ final class CliRun {
     private boolean terminal;
     private Writer errSink;
     private final Cancellation cancellation = new Cancellation();
-    private final List<Result> history = new ArrayList<>();
 
     CliRun(Path home) {
         this.home = home;
@@ -56,10 +53,6 @@ final class CliRun {
         return cancellation;
     }
 
-    List<Result> history() {
-        return history;
-    }
-
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -68,7 +61,6 @@ final class CliRun {
                 runtime, cancellation);
         int code = new Cli(ctx).run(args);
         Result r = new Result(code, out.toString(), err.toString());
-        history.add(r);
         return r;
     }
 
