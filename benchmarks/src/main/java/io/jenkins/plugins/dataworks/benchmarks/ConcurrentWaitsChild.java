@@ -84,6 +84,8 @@ public final class ConcurrentWaitsChild {
             }
             double startLoopSeconds = (System.nanoTime() - start) / 1e9;
             int threadsInFlight = ProcessMetrics.liveThreads();
+            long engineThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("dataworks-wait-")).count();
             long heapInFlight = ProcessMetrics.usedHeapAfterGc();
             long rssInFlight = ProcessMetrics.residentBytes();
             int finishedAtSample = finished.get();
@@ -104,6 +106,8 @@ public final class ConcurrentWaitsChild {
             r.addProperty("intervalMs", interval.toMillis());
             r.addProperty("threadsBefore", threadsBefore);
             r.addProperty("threadsInFlight", threadsInFlight);
+            r.addProperty("engineThreads", engineThreads);
+            r.addProperty("warmupCalls", callsBefore);
             r.addProperty("peakThreads", ProcessMetrics.peakThreads());
             r.addProperty("heapBefore", heapBefore);
             r.addProperty("heapInFlight", heapInFlight);

@@ -24,21 +24,65 @@ public final class DownloadChild {
         String url = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
         Path dir = Path.of(args[0]);
         String fileName = args[1];
+        if (args.length > 2) {
+            raw(url, dir.resolve(fileName), args[2].equals("urlconnection"));
+            return;
+        }
         PackageDownloader downloader = new PackageDownloader(DownloadSettings.defaults().withAllowedHosts(Set.of("127.0.0.1")));
         ProcessMetrics.usedHeapAfterGc();
         ProcessMetrics.resetPeakHeap();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         DownloadResult result = downloader.download(url, dir, fileName, UrlRefresher.NONE, (received, total) -> {});
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
         long peak = ProcessMetrics.peakHeap();
         Files.deleteIfExists(result.file());
         JsonObject r = new JsonObject();
         r.addProperty("seconds", seconds);
+        r.addProperty("cpuSeconds", cpuSeconds);
         r.addProperty("bytes", result.size());
         r.addProperty("peakHeap", peak);
         r.addProperty("maxHeap", ProcessMetrics.maxHeap());
         r.addProperty("crc64Verified", result.crc64Verified());
         r.addProperty("sha256", result.sha256());
+        ChildJvm.emit(r);
+    }
+
+    /**
+     * The transport alone, as more baselines: the JDK HttpClient the downloader is built on (or the
+     * older HttpURLConnection), streaming the body to a file in 64 KiB reads, with no hashing and
+     * no checks.
+     */
+    private static void raw(String url, Path file, boolean urlConnection) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        ProcessMetrics.usedHeapAfterGc();
+        ProcessMetrics.resetPeakHeap();
+        long cpu0 = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        long bytes = 0;
+        java.io.InputStream body = urlConnection ? java.net.URI.create(url).toURL().openConnection().getInputStream()
+                : client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream()).body();
+        try (var in = body; var out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                bytes += n;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+        Files.deleteIfExists(file);
+        JsonObject r = new JsonObject();
+        r.addProperty("seconds", seconds);
+        r.addProperty("cpuSeconds", cpuSeconds);
+        r.addProperty("bytes", bytes);
+        r.addProperty("peakHeap", ProcessMetrics.peakHeap());
         ChildJvm.emit(r);
     }
 }
