@@ -123,9 +123,9 @@ public final class BenchmarkSuite {
                 + "the ratios are what to compare. Where a target is missed, the section says by how much and why.\n\n");
         out.append("## How to reproduce\n\n");
         out.append("```\nbenchmarks/run.sh\n```\n\n");
-        out.append("It builds what it needs (`./mvnw -q -Pbench -pl benchmarks -am package -DskipTests`), runs every "
+        out.append("It builds what it needs (`./mvnw -q -Pbench -pl benchmarks -am package -Dmaven.test.skip=true`: the engine, the emulator, the command line and this module, without compiling tests), runs every "
                 + "benchmark (about " + Math.round(Math.ceil(seconds / 60)) + " min here), prints the tables and rewrites this file. "
-                + "`benchmarks/run.sh --only 2,3` runs a subset. The benchmarks are not part of `./mvnw verify`: they live "
+                + "`benchmarks/run.sh --only 2,3b` runs a subset (1, 2, 3a, 3b, 4, 5); see benchmarks/README.md. The benchmarks are not part of `./mvnw verify`: they live "
                 + "in the `bench` profile.\n\n");
         out.append("## Machine\n\n").append(machine.table(options.commit()).row("load", load).markdown()).append('\n');
         out.append("A load average above the core count means other processes competed for the CPU during the run; "
