@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 if ! command -v curl >/dev/null 2>&1; then
   # Benchmark 3a compares the downloader with curl on the same URL.
   echo "curl is missing; installing it (Debian package)" >&2
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y curl >/dev/null; else sudo apt-get install -y curl >/dev/null; fi
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get install -y curl >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y curl >/dev/null; }
 fi
 
 # Tests are not compiled: the benchmarks need the main code only.

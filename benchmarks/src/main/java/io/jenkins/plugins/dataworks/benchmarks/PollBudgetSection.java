@@ -62,19 +62,32 @@ final class PollBudgetSection {
                 .text(rampNote(rows))
                 .verdict("a one-hour wait in about 35 calls or fewer", oneHourMax <= 35,
                         "mean " + Stats.f(oneHourMean, 1) + ", max " + Stats.f(oneHourMax, 0) + " calls")
-                .verdict("detection delay no worse than the current interval", delayWithinInterval, worstDelay.strip());
+                .verdict("detection delay no worse than the current interval", delayWithinInterval,
+                        worstDelay.strip().replaceAll(";$", ""));
     }
 
     /** Why the engine's detection delay for short waits is what it is; numbers from this run. */
     private static String rampNote(List<PollBudgetBenchmark.Row> rows) {
         PollBudgetBenchmark.Row five = rows.stream().filter(r -> r.strategy().startsWith("engine")
                 && r.migration().equals(Duration.ofMinutes(5))).findFirst().orElseThrow();
-        return "Detection delay is the price of the call budget: the engine's interval grows from 15 s by x1.5 to "
-                + "150 s, so its polls fall at about 0, 15, 38, 71, 122, 198 and 312 s, then every 150 s. A migration "
-                + "that ends between two polls waits for the next one; for the 5-minute migrations here (ending at "
-                + "300-330 s) that is the 7th poll at ~312 s or the 8th at ~460 s, hence a mean delay of "
+        var p = PollBudgetBenchmark.policy();
+        StringBuilder times = new StringBuilder("0");
+        double t = 0;
+        double interval = p.initialInterval().toMillis() / 1000.0;
+        double max = p.maxInterval().toMillis() / 1000.0;
+        while (t < 330) {
+            t += interval;
+            times.append(", ").append(Math.round(t));
+            interval = Math.min(max, interval * p.multiplier());
+        }
+        return "Detection delay is the price of the call budget: the engine's interval grows from "
+                + Stats.seconds(p.initialInterval().toMillis() / 1000.0) + " by x" + p.multiplier() + " up to "
+                + Stats.seconds(max) + ", so without jitter its polls fall at about " + times + " s, then every "
+                + Stats.seconds(max) + ". A migration that ends between two polls waits for the next one; for the "
+                + "5-minute migrations here (ending at 300-330 s) that gives a mean delay of "
                 + Stats.seconds(Stats.mean(five.delaySeconds())) + " (max " + Stats.seconds(Stats.max(five.delaySeconds()))
-                + "). Past the ramp the delay averages about half the 150 s interval. A fixed 30 s loop notices "
+                + "), whereas one ending just before a poll is seen within seconds. Past the ramp the delay averages "
+                + "about half the longest interval. A fixed 30 s loop notices "
                 + "sooner but spends 4-5x the calls on long waits; fixed 1 s polling exhausts a Basic edition's "
                 + "100 calls a day within two minutes.";
     }
