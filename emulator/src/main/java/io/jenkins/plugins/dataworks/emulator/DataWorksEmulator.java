@@ -60,6 +60,11 @@ import javax.net.ssl.SSLContext;
  */
 public final class DataWorksEmulator implements AutoCloseable {
 
+    static {
+        // Before any emulator creates a server: the JDK reads this once per JVM (see TcpNoDelay for why).
+        TcpNoDelay.request(System.getProperties());
+    }
+
     /** The emulator's own OSS AccessKey id shown in DownloadUrls (its secret is random per instance). */
     public static final String OSS_ACCESS_KEY_ID = "emulator-oss-key";
 
