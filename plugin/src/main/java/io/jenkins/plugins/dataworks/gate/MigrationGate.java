@@ -79,9 +79,16 @@ public final class MigrationGate {
     private final DataWorksMigrationAction action;
     private final CompletableFuture<GateResult> result = new CompletableFuture<>();
 
+    /**
+     * Guards the hand-over between {@link #cancel()} and the threads that start work: once cancel()
+     * has taken it, no wait, API call or download starts, and whatever started before is seen by it.
+     * Never held during an API call, a credentials lookup or a listener call of the engine.
+     */
+    private final Object lock = new Object();
     private volatile DataWorksClient client;
     private volatile WaitHandle handle;
     private volatile Future<?> download;
+    private volatile ControllerUrlRefresher refresher;
     private volatile boolean cancelled;
 
     public MigrationGate(GateOptions options, DataWorksGlobalConfiguration config, DataWorksRuntime runtime, Host host,
@@ -116,8 +123,11 @@ public final class MigrationGate {
     public void resumeDownload(GateResult waitResult) {
         runtime.pollExecutor().execute(() -> {
             try {
-                openClient();
-                MigrationSummary fresh = client.getMigrationSummary(options.ref());
+                DataWorksClient c = openClient();
+                if (c == null) {
+                    return; // cancelled
+                }
+                MigrationSummary fresh = c.getMigrationSummary(options.ref());
                 startDownload(waitResult, fresh);
             } catch (RuntimeException e) {
                 finish(failed(waitResult, e));
@@ -127,12 +137,21 @@ public final class MigrationGate {
 
     /** Stops promptly: no API call starts after this, a running download is interrupted. */
     public void cancel() {
-        cancelled = true;
-        WaitHandle h = handle;
-        if (h != null) {
-            h.cancel();
+        WaitHandle h;
+        Future<?> d;
+        ControllerUrlRefresher r;
+        synchronized (lock) {
+            cancelled = true;
+            h = handle;
+            d = download;
+            r = refresher;
         }
-        Future<?> d = download;
+        if (h != null) {
+            h.cancel(); // the engine's guarantee: no poll starts a call after this returns
+        }
+        if (r != null) {
+            r.close(); // an agent still downloading gets no fresh URL, so no GetMigrationSummary either
+        }
         if (d != null) {
             d.cancel(true);
         }
@@ -141,19 +160,22 @@ public final class MigrationGate {
     }
 
     private void beginWait(WaitSnapshot snapshot) {
-        if (cancelled) {
-            return;
-        }
         try {
-            openClient();
-            var waiter = runtime.waiter(client);
-            WaitHandle h = snapshot == null
-                    ? waiter.start(options.ref(), options.policy(config), log)
-                    : waiter.resume(snapshot, log);
-            handle = h;
-            if (cancelled) {
-                h.cancel();
-                return;
+            DataWorksClient c = openClient();
+            if (c == null) {
+                return; // cancelled
+            }
+            WaitHandle h;
+            synchronized (lock) {
+                if (cancelled) {
+                    return;
+                }
+                // Starting only schedules the first poll (and hands the snapshot over): nothing here blocks.
+                var waiter = runtime.waiter(c);
+                h = snapshot == null
+                        ? waiter.start(options.ref(), options.policy(config), log)
+                        : waiter.resume(snapshot, log);
+                handle = h;
             }
             h.outcome().thenAccept(this::waitEnded);
         } catch (RuntimeException e) {
@@ -161,11 +183,26 @@ public final class MigrationGate {
         }
     }
 
-    private void openClient() {
-        if (client == null) {
-            CredentialsSource credentials = CredentialsResolver.forRun(options.credentialsId(), host.run());
-            client = runtime.openClient(credentials, options.clientSettings(config), config.getRateLimit());
+    /**
+     * The client of this gate, opened on first use; null once cancelled. The credentials lookup may
+     * be slow (an external credentials store), so it runs outside the lock; a client opened while
+     * cancel() ran is closed again at once.
+     */
+    private DataWorksClient openClient() {
+        DataWorksClient c = client;
+        if (c != null || cancelled) {
+            return cancelled ? null : c;
         }
+        CredentialsSource credentials = CredentialsResolver.forRun(options.credentialsId(), host.run());
+        DataWorksClient opened = runtime.openClient(credentials, options.clientSettings(config), config.getRateLimit());
+        synchronized (lock) {
+            if (!cancelled) {
+                client = opened;
+                return opened;
+            }
+        }
+        close(opened);
+        return null;
     }
 
     private void waitEnded(WaitOutcome outcome) {
@@ -190,7 +227,11 @@ public final class MigrationGate {
         }
         host.persistWaitResult(waitResult);
         String url = summary.downloadUrl();
-        download = runtime.downloadExecutor().submit(() -> downloadAndArchive(waitResult, url));
+        synchronized (lock) {
+            if (!cancelled) {
+                download = runtime.downloadExecutor().submit(() -> downloadAndArchive(waitResult, url));
+            }
+        }
     }
 
     private void downloadAndArchive(GateResult waitResult, String url) {
@@ -209,7 +250,7 @@ public final class MigrationGate {
                     report = downloadInto(temp, name, url);
                     archive(temp, new Launcher.LocalLauncher(host.listener()), name);
                 } finally {
-                    temp.deleteRecursive();
+                    deleteQuietly(temp); // a leftover must not turn an archived package into a failed build
                 }
             }
             finish(waitResult.withPackage(name, report.sha256(), report.size()));
@@ -228,16 +269,31 @@ public final class MigrationGate {
 
     private DownloadReport downloadInto(FilePath dir, String name, String url) throws IOException, InterruptedException {
         DownloadSettings settings = options.downloadSettings(config);
-        ControllerUrlRefresher refresher = new ControllerUrlRefresher(client, options.ref(), settings.maxUrlRefreshes());
+        ControllerUrlRefresher urls = new ControllerUrlRefresher(client, options.ref(), settings.maxUrlRefreshes());
+        refresher = urls;
+        if (cancelled) {
+            urls.close(); // cancel() may have looked before the assignment
+        }
         try {
-            UrlRefresher remote = dir.getChannel().export(UrlRefresher.class, refresher);
+            UrlRefresher remote = dir.getChannel().export(UrlRefresher.class, urls);
             DownloadReport report = dir.act(new PackageDownloadCallable(url, name, remote, settings));
             if (!report.ok()) {
                 throw report.error();
             }
             return report;
         } finally {
-            refresher.close();
+            urls.close();
+        }
+    }
+
+    private static void deleteQuietly(FilePath dir) {
+        try {
+            dir.deleteRecursive();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not remove the temporary directory " + dir, e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -255,8 +311,15 @@ public final class MigrationGate {
     }
 
     private void closeClient() {
-        DataWorksClient c = client;
-        client = null;
+        DataWorksClient c;
+        synchronized (lock) {
+            c = client;
+            client = null;
+        }
+        close(c);
+    }
+
+    private static void close(DataWorksClient c) {
         if (c != null) {
             try {
                 c.close();
