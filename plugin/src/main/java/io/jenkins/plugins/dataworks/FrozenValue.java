@@ -12,10 +12,18 @@ import java.io.UncheckedIOException;
 
 /**
  * An engine value (a record such as WaitSnapshot or GateResult) kept as the bytes of standard Java
- * serialization. Pipeline persists step executions with JBoss River, whose support for records
- * depends on the version installed; plain Java serialization handles records by their canonical
- * constructor, so the engine's own validation runs again when the value is read back. Reading
- * accepts only the engine's classes and the JDK value types they are made of.
+ * serialization, so that the Pipeline's own serializer (JBoss Marshalling River, program.dat) only
+ * ever sees a byte array.
+ *
+ * <p>Why not plain record fields: River can write records only from jboss-marshalling 2.1.1 on
+ * (workflow-support bundles that since mid-2023); 2.0.x and 2.1.0 fail with "can't get field offset
+ * on a record class", and that failure would stop the whole program.dat from being saved. Checked
+ * with River 2.0.6, 2.0.12, 2.1.0 (fail) and 2.1.1, 2.2.2, 2.3.0 (work). Java serialization reads
+ * records through their canonical constructor, so the engine's validation runs again on read, and a
+ * value the engine can no longer read fails only this step ({@link #get()} throws IOException, and
+ * the step reports it in one line) instead of the whole Pipeline's program. Reading accepts only
+ * the engine's classes and the JDK value types they are made of; the bytes come from program.dat,
+ * which only the controller writes.
  */
 final class FrozenValue<T extends Serializable> implements Serializable {
 

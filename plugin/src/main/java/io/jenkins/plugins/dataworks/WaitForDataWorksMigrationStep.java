@@ -14,6 +14,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.gate.GateResult;
+import io.jenkins.plugins.dataworks.engine.redact.Redaction;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import io.jenkins.plugins.dataworks.gate.MigrationGate;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
@@ -239,7 +240,9 @@ public final class WaitForDataWorksMigrationStep extends Step {
 
         @Override
         public void onResume() {
-            completed = new AtomicBoolean();
+            if (completed.get()) {
+                return; // stopped before Pipeline got round to resuming this step
+            }
             try {
                 Run<?, ?> run = getContext().get(Run.class);
                 TaskListener listener = getContext().get(TaskListener.class);
@@ -254,6 +257,10 @@ public final class WaitForDataWorksMigrationStep extends Step {
                 }
                 MigrationGate resumed = newGate(run, listener, action);
                 gate = resumed;
+                if (completed.get()) {
+                    resumed.cancel(); // stop() ran meanwhile on another thread and may have missed the gate
+                    return;
+                }
                 if (waitResult != null) {
                     resumed.resumeDownload(waitResult.get());
                 } else if (snapshot != null) {
@@ -262,17 +269,28 @@ public final class WaitForDataWorksMigrationStep extends Step {
                     resumed.start(); // restarted before the first snapshot was saved: nothing to lose
                 }
             } catch (IOException | InterruptedException | RuntimeException e) {
-                fail(e instanceof IOException ? new AbortException(Messages.Resume_failed(e.getMessage())) : e);
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                LOGGER.log(Level.FINE, "could not resume " + options.ref(), e);
+                fail(new AbortException(Messages.Resume_failed(Redaction.text(String.valueOf(e.getMessage())))));
             }
         }
 
+        /**
+         * Marks the step ended first, then cancels: whichever of this and {@link #onResume()} (which
+         * runs on another thread) comes second sees the other's write, so no gate outlives a stop.
+         */
         @Override
         public void stop(@NonNull Throwable cause) throws Exception {
+            boolean first = completed.compareAndSet(false, true);
             MigrationGate g = gate;
             if (g != null) {
                 g.cancel();
             }
-            fail(cause);
+            if (first) {
+                getContext().onFailure(cause);
+            }
         }
 
         @Override
@@ -282,11 +300,17 @@ public final class WaitForDataWorksMigrationStep extends Step {
         }
 
         private MigrationGate newGate(Run<?, ?> run, TaskListener listener, DataWorksMigrationAction action) {
-            MigrationGate g = new MigrationGate(options, DataWorksGlobalConfiguration.get(), DataWorksRuntime.get(),
+            DataWorksRuntime runtime = DataWorksRuntime.get();
+            MigrationGate g = new MigrationGate(options, DataWorksGlobalConfiguration.get(), runtime,
                     new PipelineHost(run, listener), action);
             g.result().whenComplete((result, error) -> {
                 if (error instanceof CancellationException) {
-                    return; // stop() already completed the step
+                    return; // stop() already completed the step, or a shutdown interrupted the download
+                }
+                if (runtime.isShuttingDown()) {
+                    // Most likely a poll or download the shutdown broke off: resume after the restart instead.
+                    LOGGER.log(Level.FINE, "Jenkins is shutting down; {0} resumes after the restart", options.ref());
+                    return;
                 }
                 if (error != null) {
                     fail(error);

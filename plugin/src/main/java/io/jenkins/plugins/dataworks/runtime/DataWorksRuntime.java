@@ -56,6 +56,7 @@ public final class DataWorksRuntime {
             AliyunDataWorksClient.create(settings, credentials, clock);
 
     private RateLimiterRegistry limiters;
+    private volatile boolean shuttingDown;
 
     public static DataWorksRuntime get() {
         return ExtensionList.lookupSingleton(DataWorksRuntime.class);
@@ -117,14 +118,25 @@ public final class DataWorksRuntime {
         this.limiters = null;
     }
 
+    /**
+     * True once Jenkins is shutting down. Whatever a wait learns from then on (mostly errors of polls
+     * and downloads that the shutdown interrupted or rejected) must not complete its Pipeline step:
+     * the step resumes from its persisted state after the restart instead.
+     */
+    public boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
     void shutdownNow() {
+        shuttingDown = true;
         pollPool.shutdownNow();
         downloadPool.shutdownNow();
     }
 
     /**
      * Stops the pools when Jenkins shuts down. Waits in progress are not lost: their snapshots are
-     * persisted with the Pipeline and resume after the restart.
+     * persisted with the Pipeline and resume after the restart; {@link #isShuttingDown()} keeps the
+     * failures the shutdown itself causes from ending them first.
      */
     @Terminator
     public static void shutdown() {
