@@ -92,7 +92,8 @@ public final class ConcurrentWaitsChild {
             int threadsInFlight = ProcessMetrics.liveThreads();
             long engineThreads = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("dataworks-wait-")).count();
-            long heapInFlight = ProcessMetrics.usedHeapAfterGc();
+            // Two samples, the smaller kept: a sample may catch a poll's buffers mid-call.
+            long heapInFlight = Math.min(ProcessMetrics.usedHeapAfterGc(), ProcessMetrics.usedHeapAfterGc());
             long rssInFlight = ProcessMetrics.residentBytes();
             int finishedAtSample = finished.get();
 

@@ -102,7 +102,7 @@ final class ConcurrentWaitsSection {
                         + "HTTP on loopback through the engine's `AliyunDataWorksClient` (aliyun-java-sdk-core). Each side "
                         + "runs in a fresh client JVM (" + String.join(" ", CLIENT_JVM) + ") that first completes 20 warm-up "
                         + "waits, then samples threads, heap after `System.gc()` and RSS; starts the waits; samples again "
-                        + "right after the last one started (all in flight). Peak threads come from `ThreadMXBean` "
+                        + "right after the last one started (all in flight; the smaller of two heap samples). Peak threads come from `ThreadMXBean` "
                         + "(peak reset before the waits). The engine runs on `WaitEngine` (one scheduler thread, a pool of "
                         + POLL_THREADS + " poll threads); the baseline is a platform thread per wait doing poll + "
                         + "`Thread.sleep`, which is what a `SynchronousNonBlockingStepExecution` step does. The middle "
