@@ -16,6 +16,7 @@ import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.security.Permission;
+import hudson.util.ListBoxModel;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 
@@ -30,6 +31,16 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
                                                                           @Nullable Authentication authentication,
                                                                           @Nullable List<DomainRequirement>
                                                                             domainRequirements) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @NonNull
+    public static <C extends IdCredentials> ListBoxModel listCredentialsInItem(@NonNull Class<C> type,
+                                                                               @Nullable Item item,
+                                                                               @Nullable Authentication authentication,
+                                                                               @Nullable List<DomainRequirement>
+                                                                                 domainRequirements,
+                                                                               @Nullable CredentialsMatcher matcher) {
         throw new UnsupportedOperationException("stand-in");
     }
 

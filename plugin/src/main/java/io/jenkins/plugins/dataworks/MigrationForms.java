@@ -79,7 +79,7 @@ final class MigrationForms {
             return FormValidation.warning(Messages.Credentials_expression());
         }
         try {
-            CredentialsResolver.forItem(id, item);
+            CredentialsResolver.checkForItem(id, item);
             return FormValidation.ok();
         } catch (DataWorksException e) {
             return FormValidation.error(e.getMessage());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataworks.credentials;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
@@ -67,8 +68,8 @@ public final class CredentialsResolver {
     }
 
     /**
-     * Looks the id up in the context of a job being configured (form validation, "Test connection"),
-     * as the job would see it when it runs.
+     * Looks the id up in the context of a job being configured ("Test connection", which needs the
+     * secret), as the job would see it when it runs.
      */
     public static CredentialsSource forItem(String credentialsId, Item item) {
         StandardCredentials found = CredentialsMatchers.firstOrNull(
@@ -79,6 +80,33 @@ public final class CredentialsResolver {
             throw new InvalidInputException("credentialsId", Messages.Credentials_notFound(credentialsId, acceptedTypes()));
         }
         return toEngine(credentialsId, found);
+    }
+
+    /**
+     * Form validation of a credentials id: does it name credentials of an accepted type that the
+     * job's builds could use? Lists credentials instead of looking them up, as the credentials
+     * plugin's consumer guide asks of validations: no secret is read and no external credentials
+     * store records a use.
+     *
+     * @throws InvalidInputException naming {@code credentialsId}, the id and the accepted types
+     */
+    public static void checkForItem(String credentialsId, Item item) {
+        Authentication auth = authenticationOf(item);
+        CredentialsMatcher withId = CredentialsMatchers.withId(credentialsId);
+        if (alibabaCloudPluginActive() && !CredentialsProvider.listCredentialsInItem(
+                AlibabaCloudCredentialsSupport.accessKeyType(), item, auth, List.of(), withId).isEmpty()) {
+            return;
+        }
+        if (!CredentialsProvider.listCredentialsInItem(StandardUsernamePasswordCredentials.class, item, auth, List.of(),
+                withId).isEmpty()) {
+            return;
+        }
+        if (!CredentialsProvider.listCredentialsInItem(StandardCredentials.class, item, auth, List.of(), withId)
+                .isEmpty()) {
+            throw new InvalidInputException("credentialsId", Messages.Credentials_notAccepted(credentialsId,
+                    acceptedTypes()));
+        }
+        throw new InvalidInputException("credentialsId", Messages.Credentials_notFound(credentialsId, acceptedTypes()));
     }
 
     /** The authentication a job's builds run as; SYSTEM for the global configuration. */
