@@ -1,14 +1,15 @@
 package io.jenkins.plugins.dataworks.cli;
 
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
+import io.jenkins.plugins.dataworks.engine.download.DownloadDirectory;
 import io.jenkins.plugins.dataworks.engine.download.PackageNames;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Where the package goes, checked before any call is made so a bad directory fails fast and
- * leaves nothing behind: the directory itself is created only when the download starts.
+ * Where the package goes, checked (by the engine's {@link DownloadDirectory}) before any call is
+ * made so a bad directory fails fast and leaves nothing behind: the directory itself is created
+ * only when the download starts.
  *
  * @param directory the --download-dir as the user wrote it (relative paths stay relative in output)
  * @param fileName nullable: --file-name; null means the engine's default name for the migration
@@ -29,30 +30,8 @@ record DownloadTarget(Path directory, String fileName) {
         if (fileName != null) {
             PackageNames.requireSafe(fileName);
         }
-        if (Files.exists(dir)) {
-            requireWritableDirectory(dir, dir);
-        } else {
-            Path ancestor = dir.toAbsolutePath().getParent();
-            while (ancestor != null && !Files.exists(ancestor)) {
-                ancestor = ancestor.getParent();
-            }
-            if (ancestor != null) {
-                requireWritableDirectory(dir, ancestor);
-            }
-        }
+        DownloadDirectory.check(dir);
         return new DownloadTarget(dir, fileName);
-    }
-
-    private static void requireWritableDirectory(Path dir, Path existing) {
-        String which = existing.equals(dir) ? "" : " (its parent " + existing + ")";
-        if (!Files.isDirectory(existing)) {
-            throw new UsageException("--download-dir " + dir + " is not a directory" + which
-                    + ": give a directory, which is created when missing");
-        }
-        if (!Files.isWritable(existing)) {
-            throw new UsageException("--download-dir " + dir + " is not writable" + which
-                    + ": choose a directory you can write to");
-        }
     }
 
     /** The package's file name: --file-name, or the engine's default for this migration. */

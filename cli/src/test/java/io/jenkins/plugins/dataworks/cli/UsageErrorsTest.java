@@ -191,15 +191,31 @@ class UsageErrorsTest {
 
     @Test
     void downloadDirNotWritable() throws Exception {
+        Path locked = unwritableDirectory();
+        assertUsageError(cli.run("wait", "--endpoint", EMULATOR.endpoint().toString(), "--region", "cn-shanghai",
+                        "--project-id", "10001", "--migration-id", "20001", "--download-dir", locked.toString()),
+                "dataworks-migration wait: --download-dir " + locked + " is not writable: choose a directory you can write to");
+    }
+
+    /** Read-only permissions stop ordinary users; root ignores them, so as root use /sys, which refuses new files to all. */
+    private Path unwritableDirectory() throws Exception {
         Path locked = Files.createDirectory(tmp.resolve("locked"));
         locked.toFile().setWritable(false, false);
+        if (!canCreateFileIn(locked)) {
+            return locked;
+        }
+        Path sys = Path.of("/sys");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sys) && !canCreateFileIn(sys),
+                "no unwritable directory available here");
+        return sys;
+    }
+
+    private static boolean canCreateFileIn(Path dir) {
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked), "running as root: every directory is writable");
-            assertUsageError(cli.run("wait", "--endpoint", EMULATOR.endpoint().toString(), "--region", "cn-shanghai",
-                            "--project-id", "10001", "--migration-id", "20001", "--download-dir", locked.toString()),
-                    "dataworks-migration wait: --download-dir " + locked + " is not writable: choose a directory you can write to");
-        } finally {
-            locked.toFile().setWritable(true, false);
+            Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
