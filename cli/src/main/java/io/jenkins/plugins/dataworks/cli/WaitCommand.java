@@ -13,7 +13,6 @@ import io.jenkins.plugins.dataworks.engine.wait.WaitHandle;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome;
 import io.jenkins.plugins.dataworks.engine.wait.WaitPolicy;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
@@ -111,7 +110,7 @@ final class WaitCommand implements Callable<Integer>, Cli.WithOutput {
                         + " with its demo " + ref + " (fake credentials; nothing leaves this machine)");
             }
             MigrationWaiter waiter = new MigrationWaiter(conn.client(), runtime.scheduler(), runtime.pollExecutor(),
-                    runtime.clock(), new Random());
+                    runtime.clock(), runtime.random());
             WaitOutcome outcome = await(waiter, ref, policy, reporter);
             GateResult gate = GateResult.of(outcome, null, null);
             int code = ExitCodes.of(outcome);

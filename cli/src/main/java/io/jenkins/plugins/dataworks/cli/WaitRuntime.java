@@ -2,11 +2,13 @@ package io.jenkins.plugins.dataworks.cli;
 
 import io.jenkins.plugins.dataworks.engine.wait.Scheduler;
 import java.time.Clock;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 
 /**
  * The time source and threads of one wait. The command line uses real time and one daemon thread;
@@ -19,6 +21,11 @@ public interface WaitRuntime extends AutoCloseable {
     Scheduler scheduler();
 
     Executor pollExecutor();
+
+    /** Spreads polls (jitter); tests pin it to make schedules exact. */
+    default RandomGenerator random() {
+        return new SplittableRandom();
+    }
 
     @Override
     void close();
