@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one measurement in a fresh JVM from the benchmark jar, so its threads and heap are its own
@@ -57,26 +58,34 @@ final class ChildJvm {
         ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, mainClass, args))
                 .redirectError(logDir().resolve(name + ".stderr.log").toFile());
         Process p = pb.start();
-        JsonObject result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith(RESULT)) {
-                    result = JsonParser.parseString(line.substring(RESULT.length())).getAsJsonObject();
-                } else {
-                    System.out.println("    [" + name + "] " + line);
+        AtomicReference<JsonObject> result = new AtomicReference<>();
+        // Read on another thread, so that a child that hangs with its stdout open still times out.
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith(RESULT)) {
+                        result.set(JsonParser.parseString(line.substring(RESULT.length())).getAsJsonObject());
+                    } else {
+                        System.out.println("    [" + name + "] " + line);
+                    }
                 }
+            } catch (IOException e) {
+                // The child died; its exit code and log tell why.
             }
-        }
+        }, "child-" + name);
+        reader.setDaemon(true);
+        reader.start();
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
             throw new IOException(name + " did not finish within " + timeout);
         }
-        if (result == null) {
+        reader.join(10_000);
+        if (result.get() == null) {
             throw new IOException(name + " exited with " + p.exitValue() + " without a result; see "
                     + logDir().resolve(name + ".stderr.log"));
         }
-        return result;
+        return result.get();
     }
 
     /** What a child prints last. */
