@@ -57,6 +57,7 @@ final class PollCostSection {
             nagle = ChildJvm.run("poll-cpu-nagle", List.of("-Xmx256m"), PollCpuChild.class, Duration.ofMinutes(5),
                     emulator.endpoint(), "200");
         }
+        double first = io.jenkins.plugins.dataworks.engine.wait.WaitPolicy.defaults().initialInterval().toMillis() / 1000.0;
         Table t = new Table("operation", "time per op (JMH avg, 1 thread)", "share of one full call");
         t.row("full GetMigrationSummary via `AliyunDataWorksClient` (sign, send, emulator, parse)", us(full, fullErr), "100 %");
         t.row("SDK alone: build + sign the request (no network)", us(sign, signErr), Stats.f(100 * sign / full, 1) + " %");
@@ -81,7 +82,9 @@ final class PollCostSection {
                         + "end to end; the other two rows are its CPU-only parts without the network, the SDK's "
                         + "request building and HMAC-SHA1 signing being the baseline part. The second table measures the "
                         + "client's CPU time per call with `ThreadMXBean` / `OperatingSystemMXBean` in a separate JVM, "
-                        + "so the engine's own overhead shows next to the time spent waiting for the network and the emulator.")
+                        + "so the engine's own overhead shows next to the time spent waiting for the network and the emulator. "
+                        + "JMH's error bars widen when other processes load the machine (see the load average above); the "
+                        + "CPU-time figures are less sensitive to that.")
                 .table(t)
                 .table(c)
                 .text("The emulator processes run with `-Dsun.net.httpserver.nodelay=true`. The last row shows why: "
@@ -91,9 +94,11 @@ final class PollCostSection {
                         + "the emulator's artifact, not the client's (real endpoints do not hold responses back), but "
                         + "it slows every emulator-backed test and demo by the same 40 ms per call; the emulator could "
                         + "set the property itself.")
-                .text("At the default policy's intervals (15 s to 2.5 min) one poll's " + Stats.f(threadCpu / 1000, 2)
-                        + " ms of CPU is about " + Stats.f(threadCpu / 1000 / 15_000 * 100, 4) + " % of one core per wait "
-                        + "at the 15 s interval.");
+                .text("At the default policy's shortest interval (" + Stats.seconds(first) + ") one poll's "
+                        + Stats.f(threadCpu / 1000, 2) + " ms of CPU on the calling thread is "
+                        + Stats.f(threadCpu / 1e6 / first * 100, 4) + " % of one core per wait; counting the whole "
+                        + "client JVM (" + Stats.f(processCpu / 1000, 2) + " ms per call), "
+                        + Stats.f(processCpu / 1e6 / first * 100, 4) + " %.");
     }
 
     private static RunResult find(Collection<RunResult> results, String method) {
