@@ -38,9 +38,17 @@ final class DataWorksTestEnvironment {
         this.scheduler = new ManualScheduler(clock);
     }
 
-    /** Installs everything into the running Jenkins of {@code r}; call again after each restart. */
+    /** Installs everything into the running Jenkins of {@code r}. */
     static DataWorksTestEnvironment install(JenkinsRule r, DataWorksEmulator emulator, MutableClock clock)
             throws Exception {
+        return install(emulator, clock);
+    }
+
+    /**
+     * Installs everything into the Jenkins that is running or starting; a restarted Jenkins needs it
+     * again before Pipelines resume (see WaitForDataWorksMigrationRestartTest).
+     */
+    static DataWorksTestEnvironment install(DataWorksEmulator emulator, MutableClock clock) throws Exception {
         DataWorksTestEnvironment env = new DataWorksTestEnvironment(emulator, clock);
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
         if (store.getCredentials().stream().noneMatch(c -> c instanceof UsernamePasswordCredentialsImpl u

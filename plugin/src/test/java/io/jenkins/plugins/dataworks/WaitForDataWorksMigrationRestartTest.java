@@ -4,9 +4,11 @@ import static io.jenkins.plugins.dataworks.TestScenarios.EXPORT_OK;
 import static io.jenkins.plugins.dataworks.TestScenarios.PROJECT;
 import static io.jenkins.plugins.dataworks.TestScenarios.STUCK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
+import hudson.model.listeners.ItemListener;
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,17 +18,31 @@ import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 /**
  * Controller restarts during a wait. The emulator (and its clock) outlive the Jenkins sessions, as
  * DataWorks outlives a Jenkins restart.
+ *
+ * <p>A restarted Jenkins resumes running Pipelines by itself while it starts, so the emulator's
+ * clock and the manual scheduler must be in place before that: {@link InstallBeforePipelinesResume}
+ * installs them while Jenkins loads its jobs, and each session takes the environment from there.
+ * Installing from inside {@code sessions.then} would race the resumed wait, which could then poll
+ * on the real timer and clock.
  */
 class WaitForDataWorksMigrationRestartTest {
+
+    /** The emulator of the test running now, for the startup hook (Jenkins creates that, not JUnit). */
+    private static final AtomicReference<DataWorksEmulatorExtension> RUNNING = new AtomicReference<>();
+    /** What the startup hook installed into the Jenkins session running now. */
+    private static final AtomicReference<DataWorksTestEnvironment> INSTALLED = new AtomicReference<>();
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
@@ -36,6 +52,44 @@ class WaitForDataWorksMigrationRestartTest {
 
     @RegisterExtension
     final DataWorksEmulatorExtension dataworks = DataWorksEmulatorExtension.withScenario(TestScenarios.scenario());
+
+    @BeforeEach
+    void useThisTestsEmulator() {
+        RUNNING.set(dataworks);
+    }
+
+    @AfterEach
+    void forgetIt() {
+        RUNNING.set(null);
+        INSTALLED.set(null);
+    }
+
+    /**
+     * Runs while Jenkins loads its jobs, before the Pipeline resumption it starts gets to any step:
+     * that first loads program.dat on another thread and resumes steps only once startup completed.
+     */
+    @TestExtension
+    public static final class InstallBeforePipelinesResume extends ItemListener {
+        @Override
+        public void onLoaded() {
+            DataWorksEmulatorExtension dataworks = RUNNING.get();
+            if (dataworks == null) {
+                return;
+            }
+            try {
+                INSTALLED.set(DataWorksTestEnvironment.install(dataworks.emulator(), dataworks.clock()));
+            } catch (Exception e) {
+                throw new IllegalStateException("could not point Jenkins at the emulator", e);
+            }
+        }
+    }
+
+    /** The environment of the running session, installed at its start. */
+    private static DataWorksTestEnvironment installed() {
+        DataWorksTestEnvironment env = INSTALLED.get();
+        assertNotNull(env, "InstallBeforePipelinesResume did not run at startup");
+        return env;
+    }
 
     private WorkflowRun startGate(JenkinsRule r, DataWorksTestEnvironment env, long migrationId, String extra)
             throws Exception {
@@ -61,13 +115,13 @@ class WaitForDataWorksMigrationRestartTest {
     @Test
     void aRestartDuringTheWaitResumesFromThePersistedSnapshot() throws Throwable {
         sessions.then(r -> {
-            DataWorksTestEnvironment env = DataWorksTestEnvironment.install(r, dataworks.emulator(), dataworks.clock());
+            DataWorksTestEnvironment env = installed();
             WorkflowRun b = startGate(r, env, EXPORT_OK, ", download: 'NEVER'");
             env.driveUntilCalls(EXPORT_OK, 2);
             settle(r, env, b, "EXPORTING");
         });
         sessions.then(r -> {
-            DataWorksTestEnvironment env = DataWorksTestEnvironment.install(r, dataworks.emulator(), dataworks.clock());
+            DataWorksTestEnvironment env = installed();
             WorkflowRun b = r.assertBuildStatusSuccess(env.drive(build(r)));
             r.assertLogContains("Resuming the wait", b);
             r.assertLogContains("returned SUCCESS EXPORT_SUCCESS", b);
@@ -83,7 +137,7 @@ class WaitForDataWorksMigrationRestartTest {
     void aResumedWaitKeepsItsDeadline() throws Throwable {
         AtomicReference<Instant> started = new AtomicReference<>();
         sessions.then(r -> {
-            DataWorksTestEnvironment env = DataWorksTestEnvironment.install(r, dataworks.emulator(), dataworks.clock());
+            DataWorksTestEnvironment env = installed();
             started.set(dataworks.clock().instant());
             WorkflowRun b = startGate(r, env, STUCK, ", timeout: '10m'");
             env.driveUntilCalls(STUCK, 1);
@@ -91,7 +145,7 @@ class WaitForDataWorksMigrationRestartTest {
         });
         dataworks.clock().advance(Duration.ofMinutes(8)); // the controller was down for 8 minutes
         sessions.then(r -> {
-            DataWorksTestEnvironment env = DataWorksTestEnvironment.install(r, dataworks.emulator(), dataworks.clock());
+            DataWorksTestEnvironment env = installed();
             WorkflowRun b = r.assertBuildStatus(Result.FAILURE, env.drive(build(r)));
             Duration waited = Duration.between(started.get(), dataworks.clock().instant());
             assertTrue(waited.compareTo(Duration.ofMinutes(13)) < 0,
@@ -103,19 +157,19 @@ class WaitForDataWorksMigrationRestartTest {
     @Test
     void twoRestartsInARowStillCompleteExactlyOnce() throws Throwable {
         sessions.then(r -> {
-            DataWorksTestEnvironment env = DataWorksTestEnvironment.install(r, dataworks.emulator(), dataworks.clock());
+            DataWorksTestEnvironment env = installed();
             WorkflowRun b = startGate(r, env, EXPORT_OK, "");
             env.driveUntilCalls(EXPORT_OK, 1);
             settle(r, env, b, "INIT");
         });
         sessions.then(r -> {
-            DataWorksTestEnvironment env = DataWorksTestEnvironment.install(r, dataworks.emulator(), dataworks.clock());
+            DataWorksTestEnvironment env = installed();
             WorkflowRun b = build(r);
             env.driveUntilCalls(EXPORT_OK, 3);
             settle(r, env, b, "EXPORTING");
         });
         sessions.then(r -> {
-            DataWorksTestEnvironment env = DataWorksTestEnvironment.install(r, dataworks.emulator(), dataworks.clock());
+            DataWorksTestEnvironment env = installed();
             WorkflowRun b = r.assertBuildStatusSuccess(env.drive(build(r)));
             String log = JenkinsRule.getLog(b);
             assertEquals(1, log.lines().filter(l -> l.startsWith("DataWorks migration gate: SUCCESS")).count(), log);
