@@ -91,7 +91,7 @@ final class MigrationForms {
             return FormValidation.ok();
         }
         try {
-            IdInput.parse(field, value, "projectId".equals(field) ? "DataWorks workspace ID" : "migration task ID");
+            IdInput.parse(field, value, "projectId".equals(field) ? Messages.Id_project() : Messages.Id_migration());
             return FormValidation.ok();
         } catch (DataWorksException e) {
             return FormValidation.error(e.getMessage());
@@ -170,8 +170,8 @@ final class MigrationForms {
 
     private static GateOptions options(String projectId, String migrationId, String credentialsId, String region,
             String endpoint, boolean vpc) {
-        long p = IdInput.parse("projectId", projectId, "DataWorks workspace ID");
-        long m = IdInput.parse("migrationId", migrationId, "migration task ID");
+        long p = IdInput.parse("projectId", projectId, Messages.Id_project());
+        long m = IdInput.parse("migrationId", migrationId, Messages.Id_migration());
         return new GateOptions(p, m, credentialsId, region, endpoint, vpc, null, null, null, null, null, null, true, true);
     }
 }
