@@ -304,7 +304,9 @@ public final class MigrationGate {
 
     private void finish(GateResult gate) {
         closeClient();
-        if (!cancelled) {
+        // During a shutdown the result is most likely the shutdown's own doing (a rejected or
+        // interrupted poll); a Pipeline wait resumes afterwards, so the build page keeps waiting.
+        if (!cancelled && !runtime.isShuttingDown()) {
             action.finished(gate);
         }
         result.complete(gate);
