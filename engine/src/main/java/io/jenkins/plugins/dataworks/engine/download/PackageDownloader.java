@@ -25,8 +25,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Only https URLs on OSS endpoints, or on hosts in {@link DownloadSettings#allowedHosts()}, are
  * fetched; redirects are never followed. A broken transfer resumes with a Range request; an expired
- * URL is replaced through the {@link UrlRefresher}. Uses only the JDK and xz-java, so it runs on a
- * Jenkins agent. One instance may serve several downloads, one per calling thread.
+ * URL is replaced through the {@link UrlRefresher}. Uses only the JDK, so it runs on a Jenkins agent.
+ * One instance may serve several downloads, one per calling thread.
  */
 public final class PackageDownloader {
 

@@ -86,7 +86,7 @@ final class PartFile implements AutoCloseable {
 
     /** Ends the digests; call once, when every byte is in. */
     Digests finishDigests() {
-        return new Digests(HexFormat.of().formatHex(sha256.digest()), crc64.finish());
+        return new Digests(HexFormat.of().formatHex(sha256.digest()), crc64.getValue());
     }
 
     /** Makes the bytes durable and renames the file into place, replacing an older one atomically. */
