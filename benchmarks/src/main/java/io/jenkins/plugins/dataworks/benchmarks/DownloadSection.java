@@ -137,7 +137,7 @@ final class DownloadSection {
                     + Stats.f(curlCpuMedian, 2) + ", and the bare JDK HttpClient " + Stats.f(rawCpuMedian, 2) + ". So "
                     + Stats.f(rawCpuMedian, 2) + " s is the JDK transport (curl copies with far less work), and the "
                     + "remaining " + Stats.f(Math.max(0, oursCpuMedian - rawCpuMedian), 2) + " s is the downloader's own: "
-                    + "verification in series on the reading thread (xz-java's CRC-64 and SHA-256 of every byte; 3b "
+                    + "verification in series on the reading thread (CRC-64 and SHA-256 of every byte; 3b "
                     + "measures each on this machine) plus its copying. HttpURLConnection needed "
                     + Stats.f(connCpuMedian, 2) + " CPU s per GiB for the same transfer, about curl's cost. On a real network link to OSS (usually well below the "
                     + "hashes' speed) the gap narrows; to close it on a fast link the downloader would need a "
