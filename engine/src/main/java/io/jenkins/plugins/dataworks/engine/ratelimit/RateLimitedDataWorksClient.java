@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Spaces the calls of a client by a shared {@link RateLimiter}. The wait happens on the calling
- * thread, which is one of the waiter's few bounded poll threads: since a thread reserves only when
- * it is about to call, at most (pool size) reservations are outstanding, so no thread waits longer
- * than pool size / rate, however many waits are queued behind it.
+ * Spaces the single calls of a client that are not part of a wait (a "Test connection" button, a
+ * fresh download URL) by the same {@link RateLimiter} the waits of its AccessKey share, waiting for
+ * the slot on the calling thread. That thread must be one that may wait: an HTTP request thread, a
+ * download thread; never a poll thread of a waiter. Waits do not use this class: the waiter takes
+ * the limiter as its {@link io.jenkins.plugins.dataworks.engine.wait.CallPacer} and holds no
+ * thread while paced. Since waits reserve slots ahead, a single call may wait up to (reservations
+ * ahead of it) / rate; an interrupt ends the wait without the call.
  */
 public final class RateLimitedDataWorksClient implements DataWorksClient {
 

@@ -37,6 +37,12 @@ final class Messages {
                 + " deadline passed, after " + calls(s) + requestId(s);
     }
 
+    static String slotAfterDeadline(WaitSnapshot s, Duration slotAfterDeadline) {
+        return subject(s) + " " + lastSeen(s) + " when the wait timed out: the rate limit shared by the waits of"
+                + " its AccessKey allows the next call only " + human(slotAfterDeadline) + " after the "
+                + human(s.policy().timeout()) + " deadline; " + calls(s) + " made" + requestId(s);
+    }
+
     static String budgetSpent(WaitSnapshot s, Duration elapsed) {
         return subject(s) + " " + lastSeen(s) + " when the budget of " + s.policy().maxApiCalls()
                 + " API calls ran out, after " + human(elapsed) + requestId(s);
@@ -44,6 +50,10 @@ final class Messages {
 
     static String failedCall(WaitSnapshot s, DataWorksException error) {
         return subject(s) + ": GetMigrationSummary failed (" + lastSeen(s) + "): " + describe(error);
+    }
+
+    static String pacerFailed(WaitSnapshot s, DataWorksException error) {
+        return subject(s) + ": the call pacer failed before the next call (" + lastSeen(s) + "): " + describe(error);
     }
 
     static String tooManyErrors(WaitSnapshot s, DataWorksException error) {

@@ -18,6 +18,11 @@ import java.util.random.RandomGenerator;
  * <p>Listener methods of one wait are called one at a time, never concurrently, and
  * {@link WaitListener#onFinished} is the last of them, exactly once.
  *
+ * <p>An optional {@link CallPacer} (the rate limiter of the AccessKey the client signs with) spaces
+ * the calls: a poll whose slot is later is moved to it on the scheduler rather than waiting on a
+ * poll thread, so pacing holds no thread either, and waits of other keys are never queued behind
+ * a throttled one. See {@link WaitRun} for how pacing meets the deadline and cancel.
+ *
  * <p>The waiter itself keeps no state between waits; {@code random} may be any generator, thread
  * safe or not, because the waiter serialises access to it. For a standalone waiter with its own
  * threads see {@link WaitEngine}.
@@ -29,9 +34,21 @@ public final class MigrationWaiter {
     private final Executor pollExecutor;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final CallPacer pacer;
 
+    /** A waiter whose calls are not paced: each happens when its poll is due. */
     public MigrationWaiter(DataWorksClient client, Scheduler scheduler, Executor pollExecutor, Clock clock,
             RandomGenerator random) {
+        this(client, scheduler, pollExecutor, clock, random, CallPacer.NONE);
+    }
+
+    /**
+     * A waiter whose every call first takes a slot from {@code pacer}; share one pacer between the
+     * waiters (or waits) whose calls count against the same limit, e.g. one per AccessKey.
+     */
+    public MigrationWaiter(DataWorksClient client, Scheduler scheduler, Executor pollExecutor, Clock clock,
+            RandomGenerator random, CallPacer pacer) {
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.client = Objects.requireNonNull(client, "client");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.pollExecutor = Objects.requireNonNull(pollExecutor, "pollExecutor");
@@ -52,7 +69,7 @@ public final class MigrationWaiter {
     public WaitHandle start(MigrationRef ref, WaitPolicy policy, WaitListener listener) {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(policy, "policy");
-        WaitRun run = new WaitRun(client, scheduler, pollExecutor, clock, random, listener,
+        WaitRun run = new WaitRun(client, scheduler, pollExecutor, clock, random, pacer, listener,
                 WaitSnapshot.initial(ref, policy, clock.instant()));
         run.begin(true);
         return run;
@@ -67,7 +84,7 @@ public final class MigrationWaiter {
      */
     public WaitHandle resume(WaitSnapshot snapshot, WaitListener listener) {
         Objects.requireNonNull(snapshot, "snapshot");
-        WaitRun run = new WaitRun(client, scheduler, pollExecutor, clock, random, listener, snapshot);
+        WaitRun run = new WaitRun(client, scheduler, pollExecutor, clock, random, pacer, listener, snapshot);
         run.begin(false);
         return run;
     }

@@ -21,6 +21,15 @@ import java.util.logging.Logger;
  * One wait, as a state machine. Between polls it holds no thread: the next poll is a task on the
  * {@link Scheduler}, which hands it to the poll executor when due.
  *
+ * <p>Pacing: right before a call, the poll asks the {@link CallPacer} for a slot. A slot later than
+ * now moves the poll to it (a new task on the scheduler, which knows the slot is already reserved,
+ * so it does not ask again); no thread waits for it, and it is not an API call (neither apiCalls
+ * nor the budget count it). A slot after the deadline ends the wait at once as TIMED_OUT, without
+ * a call: calling at the deadline anyway would break the limit the other waits of the key rely
+ * on, and no call can happen before the deadline, so waiting for it changes nothing. The one
+ * exception is a wait resumed after its deadline, whose single promised poll is paced like any
+ * other.
+ *
  * <p>Concurrency: every state change and every listener call happens under {@link #lock}; the API
  * call itself runs outside it. {@link #cancel()} takes the lock, so once it returns no poll can
  * start a call (a poll checks {@link #done} under the lock before calling), and the result of a
@@ -36,6 +45,7 @@ final class WaitRun implements WaitHandle {
     private final Executor pollExecutor;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final CallPacer pacer;
     private final WaitListener listener;
     private final CompletableFuture<WaitOutcome> outcome = new CompletableFuture<>();
 
@@ -49,15 +59,18 @@ final class WaitRun implements WaitHandle {
     private long pollToken;
     private boolean polling;
     private boolean done;
+    /** Resumed after its deadline: its one promised poll may be paced past the deadline. */
+    private boolean resumedLate;
     private WaitOutcome finalOutcome;
 
     WaitRun(DataWorksClient client, Scheduler scheduler, Executor pollExecutor, Clock clock, DoubleSupplier random,
-            WaitListener listener, WaitSnapshot snapshot) {
+            CallPacer pacer, WaitListener listener, WaitSnapshot snapshot) {
         this.client = client;
         this.scheduler = scheduler;
         this.pollExecutor = pollExecutor;
         this.clock = clock;
         this.random = random;
+        this.pacer = pacer;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.snapshot = snapshot;
         this.policy = snapshot.policy();
@@ -68,8 +81,10 @@ final class WaitRun implements WaitHandle {
         synchronized (lock) {
             if (announceSnapshot) {
                 notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+            } else {
+                resumedLate = !clock.instant().isBefore(snapshot.deadline());
             }
-            scheduleLocked(snapshot.nextPollAt());
+            scheduleLocked(snapshot.nextPollAt(), false);
         }
         publishOutcome();
     }
@@ -99,23 +114,24 @@ final class WaitRun implements WaitHandle {
 
     // ---- scheduling ----------------------------------------------------------------------------
 
-    private void scheduleLocked(Instant at) {
+    /** {@code slotReserved}: the pacer already gave this poll its slot, so it calls without asking again. */
+    private void scheduleLocked(Instant at, boolean slotReserved) {
         long token = ++pollToken;
         Duration delay = Duration.between(clock.instant(), at);
         if (delay.isNegative()) {
             delay = Duration.ZERO;
         }
         try {
-            pending = scheduler.schedule(() -> dispatch(token), delay);
+            pending = scheduler.schedule(() -> dispatch(token, slotReserved), delay);
         } catch (RuntimeException e) { // usually RejectedExecutionException; anything else must not hang the wait
             finishLocked(Result.ERROR, null, new ApiException(Messages.rejected("scheduler"), "WaitRejected", null, e));
         }
     }
 
     /** Runs on the scheduler's thread, which must never do I/O: hand the poll over. */
-    private void dispatch(long token) {
+    private void dispatch(long token, boolean slotReserved) {
         try {
-            pollExecutor.execute(() -> poll(token));
+            pollExecutor.execute(() -> poll(token, slotReserved));
         } catch (RuntimeException e) { // usually RejectedExecutionException
             synchronized (lock) {
                 if (!done && token == pollToken) {
@@ -129,7 +145,7 @@ final class WaitRun implements WaitHandle {
 
     // ---- one poll ------------------------------------------------------------------------------
 
-    private void poll(long token) {
+    private void poll(long token, boolean slotReserved) {
         WaitSnapshot before;
         boolean call;
         synchronized (lock) {
@@ -139,11 +155,12 @@ final class WaitRun implements WaitHandle {
             pending = null;
             before = snapshot;
             // Only a resumed wait can start with its budget spent: a running one stops right after its last call.
-            call = !budgetSpent(before);
-            if (call) {
-                polling = true;
-            } else {
+            if (budgetSpent(before)) {
                 finishLocked(Result.TIMED_OUT, Messages.budgetSpent(before, elapsed(clock.instant())), null);
+                call = false;
+            } else {
+                call = slotReserved || !movedToLaterSlotLocked();
+                polling = call;
             }
         }
         if (!call) {
@@ -272,6 +289,40 @@ final class WaitRun implements WaitHandle {
     }
 
     /**
+     * Asks the pacer for this call's slot. When the slot is later than now, the poll moves to it:
+     * the snapshot with the new nextPollAt goes to the listener first, as after every poll, so a
+     * restart resumes at the slot rather than early. Returns false when the call may happen now;
+     * true when it moved, or when the wait ended because the slot is after the deadline or the
+     * pacer failed.
+     */
+    private boolean movedToLaterSlotLocked() {
+        Duration wait;
+        try {
+            wait = Objects.requireNonNull(pacer.reserve(), "the pacer returned no duration");
+        } catch (RuntimeException e) { // a bug in the pacer must end the wait visibly, not hang it
+            ApiException error = new ApiException("unexpected " + e.getClass().getName() + " from the call pacer: "
+                    + Messages.oneLine(e.getMessage()), "PacerFailure", null, e);
+            finishLocked(Result.ERROR, Messages.pacerFailed(snapshot, error), error);
+            return true;
+        }
+        if (wait.isNegative() || wait.isZero()) {
+            return false;
+        }
+        // Read after reserve(): the pacer measured from its own "now", which is not later than this one.
+        Instant now = clock.instant();
+        Instant slot = now.plus(wait);
+        WaitSnapshot s = snapshot;
+        if (slot.isAfter(s.deadline()) && !resumedLate) {
+            finishLocked(Result.TIMED_OUT, Messages.slotAfterDeadline(s, Duration.between(s.deadline(), slot)), null);
+            return true;
+        }
+        snapshot = s.withNextPollAt(slot);
+        notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+        scheduleLocked(slot, true);
+        return true;
+    }
+
+    /**
      * After a poll that did not end the wait: stop at the deadline or when the budget is spent,
      * otherwise persist the snapshot, then tell the listener, then schedule - in that order, so a
      * persisted snapshot is never behind the schedule.
@@ -284,7 +335,7 @@ final class WaitRun implements WaitHandle {
             finishLocked(Result.TIMED_OUT, Messages.budgetSpent(snapshot, elapsed(now)), null);
         } else {
             beforeScheduling.run();
-            scheduleLocked(snapshot.nextPollAt());
+            scheduleLocked(snapshot.nextPollAt(), false);
         }
     }
 

@@ -18,7 +18,8 @@ import java.time.Instant;
  * @param policy the policy of the wait; a resumed wait keeps it
  * @param startedAt when the wait started; elapsed times are measured from here
  * @param deadline absolute end of the wait ({@code startedAt + policy.timeout()})
- * @param nextPollAt when the next poll is due; never after {@code deadline}
+ * @param nextPollAt when the next poll is due; never after {@code deadline}, except the one poll of
+ *     a wait resumed after its deadline when a {@link CallPacer} moved it later
  * @param currentInterval un-jittered poll interval the next successful poll schedules after itself
  * @param apiCalls GetMigrationSummary calls made so far, failed ones included
  * @param consecutiveErrors transient errors in a row since the last successful poll
@@ -67,6 +68,12 @@ public record WaitSnapshot(
     static WaitSnapshot initial(MigrationRef ref, WaitPolicy policy, Instant now) {
         return new WaitSnapshot(ref, policy, now, now.plus(policy.timeout()), now, policy.initialInterval(),
                 0, 0, null, null, null, now, false);
+    }
+
+    /** The same wait with its next poll moved, e.g. to the slot a {@link CallPacer} reserved. */
+    WaitSnapshot withNextPollAt(Instant at) {
+        return new WaitSnapshot(ref, policy, startedAt, deadline, at, currentInterval, apiCalls, consecutiveErrors,
+                lastStatus, lastStatusChangeAt, lastRequestId, lastHeartbeatAt, idleHintGiven);
     }
 
     private static void require(String field, Object value) {
