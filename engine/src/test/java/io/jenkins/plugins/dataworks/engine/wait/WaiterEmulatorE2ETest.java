@@ -16,8 +16,12 @@ import io.jenkins.plugins.dataworks.engine.client.Endpoint;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.error.AuthenticationException;
 import io.jenkins.plugins.dataworks.engine.error.QuotaExceededException;
+import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimiter;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome.Result;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,6 +196,31 @@ class WaiterEmulatorE2ETest {
         assertThat(handle.outcome().join().result()).isEqualTo(Result.CANCELLED);
         assertThat(summaryCalls(ENDLESS)).isEqualTo(2);
         assertThat(listener.finished).hasSize(1);
+    }
+
+    @Test
+    void waitsSharingTheRateLimitOfTheirAccessKeyStayWithinItOverHttp() {
+        RateLimiter limiter = new RateLimiter(5, clock);
+        MigrationWaiter waiter = new MigrationWaiter(client, scheduler, DIRECT, clock, FixedRandom.MIDDLE, limiter);
+        Instant start = clock.instant();
+        List<WaitHandle> handles = new ArrayList<>();
+        for (int i = 0; i < 40; i++) { // no jitter: all 40 want to poll at the same instants
+            handles.add(waiter.start(new MigrationRef(PROJECT, TIMELINE), WaitPolicy.defaults(), WaitListener.NONE));
+        }
+
+        scheduler.runUntilIdle(10_000);
+
+        assertThat(handles).allSatisfy(h -> assertThat(h.outcome().join().result()).isEqualTo(Result.SUCCESS));
+        // The emulator's call log, stamped with its scenario clock (the virtual time the waits ran on).
+        List<Instant> answered = new ArrayList<>(emulator.emulator().calls().stream()
+                .filter(c -> "GetMigrationSummary".equals(c.action())).map(c -> c.at()).toList());
+        answered.sort(null);
+        assertThat(answered).hasSize(handles.stream().mapToInt(h -> h.outcome().join().snapshot().apiCalls()).sum());
+        for (int i = 0; i + 5 < answered.size(); i++) {
+            assertThat(Duration.between(answered.get(i), answered.get(i + 5)))
+                    .as("6 calls from %s must span a second", answered.get(i)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+        assertThat(answered.get(39)).as("the first polls of all 40, one slot each").isEqualTo(start.plusMillis(39 * 200));
     }
 
     @Test
