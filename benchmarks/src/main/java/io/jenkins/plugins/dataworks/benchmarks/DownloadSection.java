@@ -141,8 +141,8 @@ final class DownloadSection {
                     + "measures each on this machine) plus its copying. HttpURLConnection needed "
                     + Stats.f(connCpuMedian, 2) + " CPU s per GiB for the same transfer, about curl's cost. On a real network link to OSS (usually well below the "
                     + "hashes' speed) the gap narrows; to close it on a fast link the downloader would need a "
-                    + "cheaper transport (HttpURLConnection, which it could use with the same checks), a faster "
-                    + "CRC-64 (see 3b), and hashing on a second thread so that CRC-64 and SHA-256 overlap the reads.");
+                    + "cheaper transport (HttpURLConnection, which it could use with the same checks) and hashing "
+                    + "on separate threads, so that CRC-64 and SHA-256 (3b) overlap the reads.");
         }
         return s;
     }
