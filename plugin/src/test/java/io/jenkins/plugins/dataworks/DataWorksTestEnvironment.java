@@ -29,7 +29,11 @@ final class DataWorksTestEnvironment {
     final DataWorksEmulator emulator;
     final MutableClock clock;
     final ManualScheduler scheduler;
-    /** Release instants the rate limiter asked callers to wait for; the sleeper records instead of sleeping. */
+    /**
+     * Release instants the rate limiter asked single calls outside a wait (Test connection, a fresh
+     * download URL) to wait for on their thread; the sleeper records instead of sleeping. Waits never
+     * come here: their polls are paced on the scheduler.
+     */
     final List<Instant> rateLimitReleases = new ArrayList<>();
 
     private DataWorksTestEnvironment(DataWorksEmulator emulator, MutableClock clock) {

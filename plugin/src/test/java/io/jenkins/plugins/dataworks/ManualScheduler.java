@@ -46,6 +46,11 @@ final class ManualScheduler implements Scheduler {
         return queue.size();
     }
 
+    /** When the scheduled tasks are due, earliest first. */
+    synchronized List<Instant> dueTimes() {
+        return queue.stream().map(Task::due).sorted().toList();
+    }
+
     /** Blocks until at least {@code n} tasks are scheduled (e.g. the first polls of n parallel waits). */
     synchronized void awaitPending(int n) throws InterruptedException {
         long giveUp = System.nanoTime() + HANG.toNanos();

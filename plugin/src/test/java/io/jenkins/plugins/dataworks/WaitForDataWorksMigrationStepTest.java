@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -203,7 +202,7 @@ class WaitForDataWorksMigrationStepTest {
     }
 
     @Test
-    void parallelWaitsWithOneAccessKeyShareItsRateLimit() throws Exception {
+    void parallelWaitsWithOneAccessKeyShareItsRateLimitWithoutHoldingAPollThread() throws Exception {
         DataWorksGlobalConfiguration.get().setRateLimit(1.0);
         StringBuilder branches = new StringBuilder("def branches = [:]\n");
         for (int i = 0; i < BURST; i++) {
@@ -219,15 +218,28 @@ class WaitForDataWorksMigrationStepTest {
         env.scheduler.awaitPending(BURST); // every wait's first poll is due at the same instant
         Instant burstAt = dataworks.clock().instant();
         env.scheduler.runNext(() -> true);
-        awaitCalls(BURST);
-        List<Instant> releases;
-        synchronized (env.rateLimitReleases) {
-            releases = new ArrayList<>(env.rateLimitReleases);
+        awaitCalls(1);
+        // One wait called; the others' polls went back to the scheduler, each at its own slot of the
+        // AccessKey's limiter, and the first wait scheduled its next poll (15 s +-10 % later).
+        env.scheduler.awaitPending(BURST);
+        List<Instant> due = env.scheduler.dueTimes();
+        for (int i = 1; i < BURST; i++) {
+            assertEquals(burstAt.plusSeconds(i), due.get(i - 1), "paced poll " + i + " waits on the scheduler");
         }
-        releases.sort(null);
-        assertEquals(BURST - 1, releases.size(), "all but the first call waited for the shared limiter");
-        for (int i = 0; i < releases.size(); i++) {
-            assertEquals(burstAt.plusSeconds(i + 1), releases.get(i), "one call per second for the AccessKey");
+        // Step through the slots on virtual time, one answered call at a time.
+        for (int i = 1; i < BURST; i++) {
+            env.scheduler.runNext(() -> true);
+            awaitCalls(i + 1);
+        }
+        List<Instant> firstCalls = dataworks.emulator().calls().stream()
+                .filter(c -> "GetMigrationSummary".equals(c.action()) && c.migrationId() != null
+                        && c.migrationId() >= BURST_FIRST && c.migrationId() < BURST_FIRST + BURST)
+                .map(c -> c.at()).sorted().limit(BURST).collect(Collectors.toList());
+        for (int i = 0; i < BURST; i++) {
+            assertEquals(burstAt.plusSeconds(i), firstCalls.get(i), "one call per second for the AccessKey");
+        }
+        synchronized (env.rateLimitReleases) {
+            assertTrue(env.rateLimitReleases.isEmpty(), "no poll waited for its slot on a thread");
         }
         r.assertBuildStatusSuccess(env.drive(b));
     }

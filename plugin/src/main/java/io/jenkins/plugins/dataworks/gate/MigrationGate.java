@@ -10,7 +10,6 @@ import io.jenkins.plugins.dataworks.GateOptions;
 import io.jenkins.plugins.dataworks.Messages;
 import io.jenkins.plugins.dataworks.credentials.CredentialsResolver;
 import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
-import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.download.DownloadSettings;
 import io.jenkins.plugins.dataworks.engine.download.UrlRefresher;
@@ -22,6 +21,7 @@ import io.jenkins.plugins.dataworks.engine.wait.WaitHandle;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
+import io.jenkins.plugins.dataworks.runtime.RateLimitedClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
@@ -39,7 +39,9 @@ import jenkins.util.BuildListenerAdapter;
  *
  * <p>Threads: credentials lookup and polls run on the runtime's poll pool, download and archiving on
  * its download pool; nothing runs on the CPS VM thread or a timer thread, and no thread is held
- * between polls.
+ * between polls, nor while a poll waits for its slot of the AccessKey's rate limit (the waiter
+ * moves it there on the scheduler). The few single calls outside the wait (a fresh URL for a
+ * download) wait for their slot on their own thread, never on the poll pool.
  *
  * <p>The presigned download URL never leaves local variables: it goes from the engine's last summary
  * (or a fresh GetMigrationSummary after a restart) straight into the download callable. When it
@@ -85,7 +87,7 @@ public final class MigrationGate {
      * Never held during an API call, a credentials lookup or a listener call of the engine.
      */
     private final Object lock = new Object();
-    private volatile DataWorksClient client;
+    private volatile RateLimitedClient client;
     private volatile WaitHandle handle;
     private volatile Future<?> download;
     private volatile ControllerUrlRefresher refresher;
@@ -121,18 +123,26 @@ public final class MigrationGate {
      * persisted, so a fresh GetMigrationSummary provides one.
      */
     public void resumeDownload(GateResult waitResult) {
-        runtime.pollExecutor().execute(() -> {
-            try {
-                DataWorksClient c = openClient();
-                if (c == null) {
-                    return; // cancelled
-                }
-                MigrationSummary fresh = c.getMigrationSummary(options.ref());
-                startDownload(waitResult, fresh);
-            } catch (RuntimeException e) {
-                finish(failed(waitResult, e));
+        synchronized (lock) {
+            if (!cancelled) {
+                // On the download pool: the call may wait there for its rate-limit slot, which a poll
+                // thread must never do; cancel() interrupts that wait, so no call starts after it.
+                download = runtime.downloadExecutor().submit(() -> fetchUrlAndDownload(waitResult));
             }
-        });
+        }
+    }
+
+    private void fetchUrlAndDownload(GateResult waitResult) {
+        try {
+            RateLimitedClient c = openClient();
+            if (c == null) {
+                return; // cancelled
+            }
+            MigrationSummary fresh = c.singleCalls().getMigrationSummary(options.ref());
+            startDownload(waitResult, fresh);
+        } catch (RuntimeException e) {
+            finish(failed(waitResult, e));
+        }
     }
 
     /** Stops promptly: no API call starts after this, a running download is interrupted. */
@@ -161,7 +171,7 @@ public final class MigrationGate {
 
     private void beginWait(WaitSnapshot snapshot) {
         try {
-            DataWorksClient c = openClient();
+            RateLimitedClient c = openClient();
             if (c == null) {
                 return; // cancelled
             }
@@ -171,6 +181,7 @@ public final class MigrationGate {
                     return;
                 }
                 // Starting only schedules the first poll (and hands the snapshot over): nothing here blocks.
+                // The waiter paces the polls with the AccessKey's rate limiter on the scheduler.
                 var waiter = runtime.waiter(c);
                 h = snapshot == null
                         ? waiter.start(options.ref(), options.policy(config), log)
@@ -188,13 +199,14 @@ public final class MigrationGate {
      * be slow (an external credentials store), so it runs outside the lock; a client opened while
      * cancel() ran is closed again at once.
      */
-    private DataWorksClient openClient() {
-        DataWorksClient c = client;
+    private RateLimitedClient openClient() {
+        RateLimitedClient c = client;
         if (c != null || cancelled) {
             return cancelled ? null : c;
         }
         CredentialsSource credentials = CredentialsResolver.forRun(options.credentialsId(), host.run());
-        DataWorksClient opened = runtime.openClient(credentials, options.clientSettings(config), config.getRateLimit());
+        RateLimitedClient opened = runtime.openRateLimitedClient(credentials, options.clientSettings(config),
+                config.getRateLimit());
         synchronized (lock) {
             if (!cancelled) {
                 client = opened;
@@ -269,7 +281,10 @@ public final class MigrationGate {
 
     private DownloadReport downloadInto(FilePath dir, String name, String url) throws IOException, InterruptedException {
         DownloadSettings settings = options.downloadSettings(config);
-        ControllerUrlRefresher urls = new ControllerUrlRefresher(client, options.ref(), settings.maxUrlRefreshes());
+        RateLimitedClient c = client;
+        // Null once cancelled: the refresher then answers nothing.
+        ControllerUrlRefresher urls = new ControllerUrlRefresher(c == null ? null : c.singleCalls(), options.ref(),
+                settings.maxUrlRefreshes());
         refresher = urls;
         if (cancelled) {
             urls.close(); // cancel() may have looked before the assignment
@@ -313,7 +328,7 @@ public final class MigrationGate {
     }
 
     private void closeClient() {
-        DataWorksClient c;
+        RateLimitedClient c;
         synchronized (lock) {
             c = client;
             client = null;
@@ -321,7 +336,7 @@ public final class MigrationGate {
         close(c);
     }
 
-    private static void close(DataWorksClient c) {
+    private static void close(RateLimitedClient c) {
         if (c != null) {
             try {
                 c.close();

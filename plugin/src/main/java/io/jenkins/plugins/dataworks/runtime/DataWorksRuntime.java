@@ -9,7 +9,6 @@ import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
 import io.jenkins.plugins.dataworks.engine.client.AliyunDataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.ClientSettings;
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
-import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimitedDataWorksClient;
 import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimiterRegistry;
 import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
 import io.jenkins.plugins.dataworks.engine.wait.MigrationWaiter;
@@ -30,9 +29,10 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * What every wait of this Jenkins shares: two small bounded thread pools, the clock, the scheduler,
  * the per-AccessKey rate limiters and the factory of clients.
  *
- * <p>Polls (short API calls, plus the pause the rate limiter may ask for) run on the poll pool;
- * downloads and archiving (minutes, on an agent) run on the download pool, so a large package never
- * delays the polls of other builds. Neither pool is the CPS VM thread nor a {@code jenkins.util.Timer}
+ * <p>Polls (short API calls) run on the poll pool; a poll that the rate limiter of its AccessKey
+ * asks to wait is moved to its slot on the scheduler, so the pool never waits for a slot. Downloads
+ * and archiving (minutes, on an agent) run on the download pool, so a large package never delays
+ * the polls of other builds. Neither pool is the CPS VM thread nor a {@code jenkins.util.Timer}
  * thread. Idle threads end after a minute, so a Jenkins without waits holds none.
  */
 @Extension
@@ -81,19 +81,30 @@ public final class DataWorksRuntime {
         return clock;
     }
 
-    /** A waiter on the shared pools whose polls go through {@code client}. */
-    public MigrationWaiter waiter(DataWorksClient client) {
-        return new MigrationWaiter(client, scheduler, pollPool, clock, new SplittableRandom());
+    /**
+     * A waiter on the shared pools whose polls go through {@code client}, paced by the rate limiter
+     * of its AccessKey on the scheduler (no thread waits for a slot).
+     */
+    public MigrationWaiter waiter(RateLimitedClient client) {
+        return new MigrationWaiter(client.unpaced(), scheduler, pollPool, clock, new SplittableRandom(), client.limiter());
     }
 
     /**
      * Opens a client whose calls share the rate limit of every other client that signs with the
      * same AccessKey ID on this controller, at the rate the global configuration sets now.
      */
-    public DataWorksClient openClient(CredentialsSource credentials, ClientSettings settings, double callsPerSecond) {
+    public RateLimitedClient openRateLimitedClient(CredentialsSource credentials, ClientSettings settings,
+            double callsPerSecond) {
         DataWorksClient client = clients.open(credentials, settings);
-        return new RateLimitedDataWorksClient(client, limiters(callsPerSecond).forAccessKey(credentials.accessKeyId()),
-                sleeper);
+        return new RateLimitedClient(client, limiters(callsPerSecond).forAccessKey(credentials.accessKeyId()), sleeper);
+    }
+
+    /**
+     * A client for single calls outside a wait ("Test connection"): each call waits for its slot of
+     * the AccessKey's rate limit on the calling thread, which therefore must not be a poll thread.
+     */
+    public DataWorksClient openClient(CredentialsSource credentials, ClientSettings settings, double callsPerSecond) {
+        return openRateLimitedClient(credentials, settings, callsPerSecond).singleCalls();
     }
 
     /** Changing the rate in the global configuration starts new limiters; running clients keep theirs. */
