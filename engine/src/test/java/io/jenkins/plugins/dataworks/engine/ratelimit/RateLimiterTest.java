@@ -7,6 +7,7 @@ import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,40 @@ class RateLimiterTest {
             assertThat(inWindow).as("calls in the second from %s", start).isLessThanOrEqualTo(5);
         }
         assertThat(Duration.between(calls.get(0), calls.get(49))).isEqualTo(Duration.ofMillis(49 * 200));
+    }
+
+    @Test
+    void aSingleCallInterruptedWhileWaitingForItsSlotIsNotMade() {
+        SteppingClock clock = new SteppingClock();
+        RateLimiter limiter = new RateLimiter(1, clock);
+        limiter.reserve(); // a wait of the same key took the current slot
+        List<MigrationRef> calls = new ArrayList<>();
+        DataWorksClient recording = new DataWorksClient() {
+            @Override
+            public MigrationSummary getMigrationSummary(MigrationRef ref) {
+                calls.add(ref);
+                return null;
+            }
+
+            @Override
+            public void close() {}
+        };
+        List<Duration> waited = new ArrayList<>();
+        RateLimitedDataWorksClient client = new RateLimitedDataWorksClient(recording, limiter, d -> {
+            waited.add(d);
+            throw new InterruptedException("cancelled"); // e.g. the gate's cancel() interrupts a download thread
+        });
+
+        try {
+            assertThatThrownBy(() -> client.getMigrationSummary(new MigrationRef(1, 2)))
+                    .isInstanceOf(TransientApiException.class)
+                    .hasMessageContaining("interrupted while waiting for the local rate limit");
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(waited).containsExactly(Duration.ofSeconds(1));
+        assertThat(calls).isEmpty();
     }
 
     @Test
