@@ -1,55 +1,144 @@
 package io.jenkins.plugins.dataworks.engine.client;
 
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * An HTTP(S) proxy. Credentials of the proxy, when any, are not kept here; pass them through the
- * JVM's standard mechanisms.
+ * An HTTP proxy (https targets go through it with CONNECT). Proxy authentication is not supported:
+ * text carrying a user name or password is refused, and the password is never repeated.
  *
- * @param host proxy host name
+ * <p>The same settings drive both transports: the SDK client of the DataWorks and STS calls
+ * ({@link ClientSettings#proxy()}) and the JDK client of the package download
+ * ({@code DownloadSettings.proxy()}, through {@link #selector()}). A loopback target is proxied
+ * like any other unless nonProxyHosts lists it: unlike the JVM's default selector, nothing is
+ * excluded implicitly (the environment default, {@link #fromEnvironment}, adds loopback itself).
+ *
+ * @param host proxy host name or IP address (IPv6 without brackets)
  * @param port proxy port
- * @param nonProxyHosts hosts reached directly, '|'-separated as in http.nonProxyHosts ('*' as a
- *     leading or trailing wildcard); nullable
+ * @param nonProxyHosts hosts reached directly; nullable. Entries separated by '|' (as in
+ *     http.nonProxyHosts), ',' or white space (as in Jenkins' proxy settings), each a host name or
+ *     IP address with '*' as wildcard (*.example.com), or a CIDR range (10.0.0.0/8). Stored in
+ *     canonical form: lower case, '|'-separated, null when empty. For the NO_PROXY syntax
+ *     ("example.com" meaning the domain and its subdomains) use {@link #noProxyList}.
  */
 public record ProxySettings(String host, int port, String nonProxyHosts) {
 
+    /** The field name of the proxy in messages. */
+    public static final String FIELD = "proxy";
+    /** The field name of the non-proxy hosts in messages. */
+    public static final String NON_PROXY_FIELD = "nonProxyHosts";
+    /** This machine, reached directly when the proxy comes from the environment. */
+    public static final String LOOPBACK = "localhost|127.0.0.0/8|::1";
+
     public ProxySettings {
-        if (host == null || host.isBlank() || host.contains("/") || host.contains("@") || host.contains(" ")) {
-            throw new InvalidInputException("proxy", "host must be a host name or IP address, without scheme, user or path");
-        }
-        if (port < 1 || port > 65535) {
-            throw new InvalidInputException("proxy", "port must be between 1 and 65535, got " + port);
-        }
-        host = host.strip();
+        host = ProxyText.requireHost(FIELD, host);
+        ProxyText.requirePort(FIELD, port);
+        nonProxyHosts = HostPatterns.normalize(NON_PROXY_FIELD, nonProxyHosts);
+    }
+
+    /**
+     * Parses {@code HOST:PORT} (also {@code http://HOST:PORT}, {@code [IPv6]:PORT}) as a user typed it.
+     *
+     * @throws InvalidInputException naming the field {@code proxy}
+     */
+    public static ProxySettings parse(String text) {
+        return ProxyText.parse(FIELD, text);
+    }
+
+    /**
+     * The conventional environment: the proxy from HTTPS_PROXY (then https_proxy), the hosts
+     * reached directly from NO_PROXY (then no_proxy), plus loopback, which tools that read these
+     * variables (Go's, the JVM's defaults) never proxy. HTTP_PROXY is not read: every call of a
+     * real installation is https.
+     *
+     * @param env the environment, e.g. {@code System.getenv()}
+     * @return empty when no proxy variable is set (or set empty)
+     * @throws InvalidInputException naming the variable, when one is malformed or carries credentials
+     */
+    public static Optional<ProxySettings> fromEnvironment(Map<String, String> env) {
+        return ProxyEnvironment.proxy(env)
+                .map(proxy -> proxy.bypassing(ProxyEnvironment.nonProxyHosts(env).orElse(null)));
+    }
+
+    /**
+     * Converts a NO_PROXY-style list (comma- or space-separated) into nonProxyHosts, following
+     * curl: {@code example.com} and {@code .example.com} both mean the domain and its subdomains,
+     * {@code *} every host, {@code *.example.com} only subdomains; IP addresses and CIDR ranges
+     * stand for themselves; a port after a host is ignored.
+     *
+     * @return null for an empty list
+     * @throws InvalidInputException naming {@code field} for an entry that is none of these
+     */
+    public static String noProxyList(String field, String list) {
+        return ProxyText.noProxyList(field, list);
+    }
+
+    /** A copy that also reaches these hosts directly (nonProxyHosts syntax; nullable: none). */
+    public ProxySettings bypassing(String morePatterns) {
+        return new ProxySettings(host, port, HostPatterns.join(nonProxyHosts, HostPatterns.normalize(NON_PROXY_FIELD, morePatterns)));
+    }
+
+    /** A copy with exactly these hosts reached directly (nonProxyHosts syntax; nullable: none). */
+    public ProxySettings withNonProxyHosts(String patterns) {
+        return new ProxySettings(host, port, patterns);
     }
 
     /** Whether calls to {@code targetHost} go through this proxy (not listed in nonProxyHosts). */
     public boolean appliesTo(String targetHost) {
-        if (nonProxyHosts == null || nonProxyHosts.isBlank()) {
-            return true;
-        }
-        String target = targetHost.toLowerCase(Locale.ROOT);
-        for (String pattern : nonProxyHosts.split("\\|")) {
-            String p = pattern.strip().toLowerCase(Locale.ROOT);
-            if (!p.isEmpty() && glob(p).matcher(target).matches()) {
-                return false;
-            }
-        }
-        return true;
+        return !HostPatterns.matches(nonProxyHosts, targetHost);
     }
 
-    /** '*' matches any run of characters; everything else is literal. */
-    private static Pattern glob(String pattern) {
-        String[] parts = pattern.split("\\*", -1);
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(parts[i]));
+    /**
+     * This proxy for http and https URIs whose host it {@link #appliesTo}, a direct connection for
+     * the others: for {@code java.net.http.HttpClient.Builder.proxy}. The proxy's name is resolved
+     * when a connection is made, so a DNS change is followed.
+     */
+    public ProxySelector selector() {
+        return new Selector(this);
+    }
+
+    /** {@code host:port}, IPv6 in brackets: what a message may show. */
+    public String address() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    private static final class Selector extends ProxySelector {
+
+        private final ProxySettings settings;
+        private final List<Proxy> viaProxy;
+
+        Selector(ProxySettings settings) {
+            this.settings = settings;
+            this.viaProxy = List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(settings.host(), settings.port())));
         }
-        return Pattern.compile(regex.toString());
+
+        @Override
+        public List<Proxy> select(URI uri) {
+            if (uri == null) {
+                throw new IllegalArgumentException("uri must not be null");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean web = scheme.equals("http") || scheme.equals("https");
+            return web && uri.getHost() != null && settings.appliesTo(uri.getHost()) ? viaProxy : List.of(Proxy.NO_PROXY);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException e) {
+            // Nothing to fall back to: the caller reports the failed connection.
+        }
+
+        @Override
+        public String toString() {
+            return "ProxySelector[" + settings.address() + (settings.nonProxyHosts() == null ? "" : ", direct: " + settings.nonProxyHosts()) + "]";
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataworks.engine.download;
 
+import io.jenkins.plugins.dataworks.engine.client.ProxySettings;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,9 +19,13 @@ import java.util.stream.Collectors;
  * @param maxResumes recoveries from a broken transfer (early close, read error, silence, HTTP 5xx)
  *     in one download; each resumes with a Range request when bytes had already arrived
  * @param maxUrlRefreshes fresh URLs asked for after 403 AccessDenied (expired)
+ * @param proxy nullable: no proxy of our own, the JVM's default proxy selector decides (as before
+ *     proxies were configurable). When set, https downloads go through it with CONNECT (so the
+ *     proxy sees the host, never the signed query); plain http ones (loopback only) with an
+ *     absolute URL. The URL policy and the refusal to follow redirects apply either way.
  */
 public record DownloadSettings(Set<String> allowedHosts, long maxBytes, Duration connectTimeout, Duration readTimeout,
-        int maxResumes, int maxUrlRefreshes) {
+        int maxResumes, int maxUrlRefreshes, ProxySettings proxy) {
 
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024 * 1024;
 
@@ -48,6 +53,12 @@ public record DownloadSettings(Set<String> allowedHosts, long maxBytes, Duration
         }
     }
 
+    /** Settings without a proxy of their own (the JVM's default proxy selector applies). */
+    public DownloadSettings(Set<String> allowedHosts, long maxBytes, Duration connectTimeout, Duration readTimeout,
+            int maxResumes, int maxUrlRefreshes) {
+        this(allowedHosts, maxBytes, connectTimeout, readTimeout, maxResumes, maxUrlRefreshes, null);
+    }
+
     private static void requirePositive(String field, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new InvalidInputException(field, "must be a positive duration, got " + value);
@@ -59,26 +70,31 @@ public record DownloadSettings(Set<String> allowedHosts, long maxBytes, Duration
     }
 
     public DownloadSettings withAllowedHosts(Set<String> hosts) {
-        return new DownloadSettings(hosts, maxBytes, connectTimeout, readTimeout, maxResumes, maxUrlRefreshes);
+        return new DownloadSettings(hosts, maxBytes, connectTimeout, readTimeout, maxResumes, maxUrlRefreshes, proxy);
     }
 
     public DownloadSettings withMaxBytes(long cap) {
-        return new DownloadSettings(allowedHosts, cap, connectTimeout, readTimeout, maxResumes, maxUrlRefreshes);
+        return new DownloadSettings(allowedHosts, cap, connectTimeout, readTimeout, maxResumes, maxUrlRefreshes, proxy);
     }
 
     public DownloadSettings withConnectTimeout(Duration timeout) {
-        return new DownloadSettings(allowedHosts, maxBytes, timeout, readTimeout, maxResumes, maxUrlRefreshes);
+        return new DownloadSettings(allowedHosts, maxBytes, timeout, readTimeout, maxResumes, maxUrlRefreshes, proxy);
     }
 
     public DownloadSettings withReadTimeout(Duration timeout) {
-        return new DownloadSettings(allowedHosts, maxBytes, connectTimeout, timeout, maxResumes, maxUrlRefreshes);
+        return new DownloadSettings(allowedHosts, maxBytes, connectTimeout, timeout, maxResumes, maxUrlRefreshes, proxy);
     }
 
     public DownloadSettings withMaxResumes(int resumes) {
-        return new DownloadSettings(allowedHosts, maxBytes, connectTimeout, readTimeout, resumes, maxUrlRefreshes);
+        return new DownloadSettings(allowedHosts, maxBytes, connectTimeout, readTimeout, resumes, maxUrlRefreshes, proxy);
     }
 
     public DownloadSettings withMaxUrlRefreshes(int refreshes) {
-        return new DownloadSettings(allowedHosts, maxBytes, connectTimeout, readTimeout, maxResumes, refreshes);
+        return new DownloadSettings(allowedHosts, maxBytes, connectTimeout, readTimeout, maxResumes, refreshes, proxy);
+    }
+
+    /** @param newProxy nullable: no proxy of our own */
+    public DownloadSettings withProxy(ProxySettings newProxy) {
+        return new DownloadSettings(allowedHosts, maxBytes, connectTimeout, readTimeout, maxResumes, maxUrlRefreshes, newProxy);
     }
 }

@@ -26,6 +26,7 @@ import java.util.function.LongSupplier;
  * <p>Only https URLs on OSS endpoints, or on hosts in {@link DownloadSettings#allowedHosts()}, are
  * fetched; redirects are never followed. A broken transfer resumes with a Range request; an expired
  * URL is replaced through the {@link UrlRefresher}. Uses only the JDK, so it runs on a Jenkins agent.
+ * With {@link DownloadSettings#proxy()} set, requests go through that proxy (https with CONNECT).
  * One instance may serve several downloads, one per calling thread.
  */
 public final class PackageDownloader {
@@ -47,11 +48,15 @@ public final class PackageDownloader {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.policy = new UrlPolicy(settings.allowedHosts());
         this.nanoTime = nanoTime;
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // OSS speaks it; keeps early-close behaviour plain
                 .followRedirects(HttpClient.Redirect.NEVER) // presigned objects never redirect; do not leak elsewhere
-                .connectTimeout(settings.connectTimeout())
-                .build();
+                .connectTimeout(settings.connectTimeout());
+        if (settings.proxy() != null) {
+            // Without one the JDK's default selector applies, as it always did (system properties).
+            builder.proxy(settings.proxy().selector());
+        }
+        this.client = builder.build();
     }
 
     /**

@@ -156,7 +156,9 @@ final class Transfer {
             return false;
         }
         String hint = status == 403 ? ": the URL may be for another account or revoked; fetch the migration summary again"
-                : status == 404 ? ": the package no longer exists; export the migration again" : "";
+                : status == 404 ? ": the package no longer exists; export the migration again"
+                : status == 407 ? ": the proxy asks for authentication, which is not supported; let the OSS host through"
+                        + " without it or reach it directly (non-proxy hosts)" : "";
         throw failure("answered HTTP " + status + statusDetail(error) + hint,
                 error.code() != null ? error.code() : "HTTP" + status, response);
     }
