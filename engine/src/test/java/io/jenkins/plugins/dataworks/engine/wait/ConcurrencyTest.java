@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimiter;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome.Result;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +142,46 @@ class ConcurrencyTest {
     }
 
     @Test
+    void pacedPollsLeaveTheFourPollThreadsFreeForWaitsOfAnotherKey() throws Exception {
+        TestClock clock = new TestClock();
+        Instant t0 = clock.instant();
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        ConcurrencyProbe client = new ConcurrencyProbe();
+        ExecutorService pollThreads = Executors.newFixedThreadPool(4);
+        RateLimiter keyA = new RateLimiter(5, clock);
+        List<WaitHandle> handles = new ArrayList<>();
+        try {
+            MigrationWaiter waitsOfA = new MigrationWaiter(client, scheduler, pollThreads, clock, FixedRandom.MIDDLE, keyA);
+            for (int i = 1; i <= 200; i++) {
+                handles.add(waitsOfA.start(new MigrationRef(1, i), WaitPolicy.defaults(), WaitListener.NONE));
+            }
+            WaitHandle b = new MigrationWaiter(client, scheduler, pollThreads, clock, FixedRandom.MIDDLE,
+                    new RateLimiter(5, clock)).start(new MigrationRef(2, 1000), WaitPolicy.defaults(), WaitListener.NONE);
+            handles.add(b);
+
+            scheduler.runDue(); // hands all 201 first polls to the 4 threads at t0
+            drain(pollThreads, 4); // all 4 threads free at once: no poll is waiting for its slot on one
+
+            assertThat(client.callsPerMigration).as("the first wait of key A and the wait of key B").hasSize(2);
+            assertThat(b.snapshot().apiCalls()).as("key B called at t0, behind 200 polls of key A").isEqualTo(1);
+            assertThat(b.snapshot().nextPollAt()).isEqualTo(t0.plusSeconds(15));
+            // 199 paced polls of key A, at 200 ms slots, wait on the scheduler; plus the two next polls.
+            assertThat(scheduler.pending()).isEqualTo(199 + 2);
+            // Whichever poll of key A reserved first called at t0 and polls next at 15 s; the others, one slot each.
+            List<Instant> expected = new ArrayList<>(List.of(t0.plusSeconds(15)));
+            for (int i = 1; i < 200; i++) {
+                expected.add(t0.plusMillis(200L * i));
+            }
+            assertThat(handles.subList(0, 200)).extracting(h -> h.snapshot().nextPollAt())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            handles.forEach(WaitHandle::cancel);
+            pollThreads.shutdown();
+            assertThat(pollThreads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void closingTheEngineCancelsRunningWaits() throws Exception {
         ScriptedClient client = ScriptedClient.statuses(Clock.systemUTC(), "EXPORTING");
         WaitHandle handle;
@@ -200,10 +242,17 @@ class ConcurrencyTest {
     }
 
     private static void drain(ExecutorService executor) throws Exception {
-        // Tasks run in submission order per thread; one barrier task per thread means all earlier ones finished.
-        CountDownLatch done = new CountDownLatch(2);
-        CountDownLatch both = new CountDownLatch(2);
-        for (int i = 0; i < 2; i++) {
+        drain(executor, 2);
+    }
+
+    /**
+     * Returns once every task queued so far has finished: the pool runs its queue in order, and
+     * {@code threads} barrier tasks can only all run at once when every thread is free.
+     */
+    private static void drain(ExecutorService executor, int threads) throws Exception {
+        CountDownLatch done = new CountDownLatch(threads);
+        CountDownLatch both = new CountDownLatch(threads);
+        for (int i = 0; i < threads; i++) {
             executor.execute(() -> {
                 both.countDown();
                 await(both);
