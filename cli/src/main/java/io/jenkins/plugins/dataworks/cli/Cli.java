@@ -54,7 +54,12 @@ public final class Cli {
                 "  ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
                 "  (+ ALIBABA_CLOUD_SECURITY_TOKEN for STS), or --profile NAME",
                 "  (~/.aliyun/config.json); --role-arn then assumes a RAM role.",
-                "  No option accepts a secret.");
+                "  No option accepts a secret.",
+                "",
+                "Proxy:",
+                "  --proxy, else HTTPS_PROXY, else https_proxy (loopback then stays direct);",
+                "  --non-proxy-hosts, else NO_PROXY, else no_proxy. HTTP_PROXY is not read.",
+                "  Proxy authentication is not supported; --non-proxy-hosts '*' goes direct.");
         for (CommandLine sub : cl.getSubcommands().values()) {
             applyToAll(sub);
         }

@@ -21,11 +21,13 @@ final class Connection implements AutoCloseable {
     private final Endpoint endpoint;
     private final DataWorksClient client;
     private final DemoEmulator emulator;
+    private final ProxyChoice proxy;
 
-    private Connection(Endpoint endpoint, DataWorksClient client, DemoEmulator emulator) {
+    private Connection(Endpoint endpoint, DataWorksClient client, DemoEmulator emulator, ProxyChoice proxy) {
         this.endpoint = endpoint;
         this.client = client;
         this.emulator = emulator;
+        this.proxy = proxy;
     }
 
     /** Checks the options and resolves the credentials; starts nothing and calls nothing. */
@@ -42,13 +44,17 @@ final class Connection implements AutoCloseable {
             if (options.vpc) {
                 throw new UsageException("--emulator cannot be combined with --vpc: drop one of them");
             }
-            return new Plan(null, null, true);
+            return new Plan(null, null, true, proxy(options, ctx));
         }
         CredentialsResolver credentials = new CredentialsResolver(ctx.env(), ctx.userHome());
         Endpoint endpoint = endpoint(options, ctx, credentials);
         CredentialsSource source = credentials.resolve(options.profile, options.roleArn, options.roleSessionName,
                 options.stsEndpoint);
-        return new Plan(endpoint, source, false);
+        return new Plan(endpoint, source, false, proxy(options, ctx));
+    }
+
+    private static ProxyChoice proxy(ConnectionOptions options, CliContext ctx) {
+        return ProxyChoice.resolve(options.proxy, options.nonProxyHosts, ctx.env());
     }
 
     private static Endpoint endpoint(ConnectionOptions options, CliContext ctx, CredentialsResolver credentials) {
@@ -71,22 +77,29 @@ final class Connection implements AutoCloseable {
         return options.vpc ? Endpoint.vpc(region.trim()) : Endpoint.region(region.trim());
     }
 
-    /** What {@link #plan} decided: a real endpoint and credentials, or the emulator. */
-    record Plan(Endpoint endpoint, CredentialsSource credentials, boolean emulator) {
+    /**
+     * What {@link #plan} decided: a real endpoint and credentials, or the emulator; and the proxy,
+     * which the DataWorks and STS calls and the download all use.
+     */
+    record Plan(Endpoint endpoint, CredentialsSource credentials, boolean emulator, ProxyChoice proxy) {
 
         Connection open(ClientFactory clients, DemoEmulator.Launcher launcher) {
             if (!emulator) {
-                return new Connection(endpoint, clients.open(credentials, ClientSettings.of(endpoint)), null);
+                return new Connection(endpoint, clients.open(credentials, settings(endpoint)), null, proxy);
             }
             DemoEmulator demo = launcher.start();
             try {
                 Endpoint local = Endpoint.override(demo.regionId(), demo.endpoint());
                 CredentialsSource fake = AccessKeyCredentials.of(demo.accessKeyId(), demo.accessKeySecret());
-                return new Connection(local, clients.open(fake, ClientSettings.of(local)), demo);
+                return new Connection(local, clients.open(fake, settings(local)), demo, proxy);
             } catch (RuntimeException e) {
                 demo.close();
                 throw e;
             }
+        }
+
+        private ClientSettings settings(Endpoint target) {
+            return ClientSettings.of(target).withProxy(proxy.proxy());
         }
     }
 
@@ -96,6 +109,11 @@ final class Connection implements AutoCloseable {
 
     Endpoint endpoint() {
         return endpoint;
+    }
+
+    /** The proxy in use, for the status line. */
+    ProxyChoice proxy() {
+        return proxy;
     }
 
     boolean isEmulator() {
@@ -111,7 +129,8 @@ final class Connection implements AutoCloseable {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return isLoopback(host) ? DownloadSettings.defaults().withAllowedHosts(Set.of(host)) : DownloadSettings.defaults();
+        DownloadSettings settings = DownloadSettings.defaults().withProxy(proxy.proxy());
+        return isLoopback(host) ? settings.withAllowedHosts(Set.of(host)) : settings;
     }
 
     private static boolean isLoopback(String host) {

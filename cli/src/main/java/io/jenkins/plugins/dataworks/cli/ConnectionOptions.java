@@ -34,6 +34,16 @@ final class ConnectionOptions {
             description = "Where AssumeRole goes, https://host[:port]. Default: the public STS endpoint.")
     String stsEndpoint;
 
+    @Option(names = "--proxy", paramLabel = "HOST:PORT",
+            description = "HTTP proxy for every call and the download (https through CONNECT), e.g. proxy.example.com:3128."
+                    + " Default: HTTPS_PROXY, then https_proxy (http://HOST:PORT); loopback is then reached directly.")
+    String proxy;
+
+    @Option(names = "--non-proxy-hosts", paramLabel = "LIST",
+            description = "Hosts reached without the proxy, comma-separated as in NO_PROXY: example.com (and its subdomains),"
+                    + " .example.com, *.example.com, 10.0.0.0/8, * (all). Default: NO_PROXY, then no_proxy.")
+    String nonProxyHosts;
+
     @Option(names = "--emulator",
             description = "Demo mode: start the built-in DataWorks emulator with its demo migration and use it; needs no credentials.")
     boolean emulator;

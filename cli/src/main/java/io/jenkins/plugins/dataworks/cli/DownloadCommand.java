@@ -57,6 +57,9 @@ final class DownloadCommand implements Callable<Integer>, Cli.WithOutput {
         ResultPrinter printer = new ResultPrinter(ctx.out(), output.json());
         try (Connection conn = plan.open(clients, emulators)) {
             StatusReporter reporter = new StatusReporter(ctx.err(), output.quiet, Clock.systemUTC());
+            if (conn.proxy().proxy() != null) {
+                reporter.note(conn.proxy().describe());
+            }
             MigrationSummary summary = conn.client().getMigrationSummary(ref);
             DownloadMode.ALWAYS.shouldDownload(summary); // throws, naming the status, when there is no package
             PackageFetcher fetcher = new PackageFetcher(conn.downloadSettings(), conn.client(), ctx.cancellation());

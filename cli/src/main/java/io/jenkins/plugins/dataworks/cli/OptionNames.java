@@ -29,6 +29,8 @@ final class OptionNames {
             Map.entry("directory", "--download-dir"),
             Map.entry("downloadDir", "--download-dir"),
             Map.entry("maxBytes", "--max-package-size"),
+            Map.entry("proxy", "--proxy"),
+            Map.entry("nonProxyHosts", "--non-proxy-hosts"),
             Map.entry("accessKeyId", CredentialsResolver.ENV_ID),
             Map.entry("accessKeySecret", CredentialsResolver.ENV_SECRET),
             Map.entry("securityToken", CredentialsResolver.ENV_TOKEN));

@@ -109,6 +109,9 @@ final class WaitCommand implements Callable<Integer>, Cli.WithOutput {
                 reporter.note("using the built-in DataWorks emulator at " + conn.endpoint().uri()
                         + " with its demo " + ref + " (fake credentials; nothing leaves this machine)");
             }
+            if (conn.proxy().proxy() != null) {
+                reporter.note(conn.proxy().describe());
+            }
             MigrationWaiter waiter = new MigrationWaiter(conn.client(), runtime.scheduler(), runtime.pollExecutor(),
                     runtime.clock(), runtime.random());
             WaitOutcome outcome = await(waiter, ref, policy, reporter);
