@@ -20,8 +20,8 @@ import java.util.concurrent.Executors;
  * published as a test jar): takes absolute-form requests
  * ({@code GET http://host:port/path HTTP/1.1}), forwards each on a new connection to the host it
  * names, relays the answer with {@code Connection: close} and records what passed. CONNECT is
- * answered 501 and recorded: the emulator is plain http on loopback, so a CONNECT would mean the
- * client went somewhere it should not.
+ * recorded and refused (501 unless told otherwise): the emulator's https has a certificate the
+ * downloader would not trust anyway, and the request line is what the tests need to see.
  */
 final class ForwardingProxy implements AutoCloseable {
 
@@ -35,6 +35,7 @@ final class ForwardingProxy implements AutoCloseable {
         return t;
     });
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile String connectAnswer = "501 Not Implemented";
 
     private ForwardingProxy(ServerSocket server) {
         this.server = server;
@@ -53,6 +54,12 @@ final class ForwardingProxy implements AutoCloseable {
     /** {@code 127.0.0.1:PORT}, as --proxy takes it. */
     public String address() {
         return "127.0.0.1:" + port();
+    }
+
+    /** What a CONNECT gets, e.g. "407 Proxy Authentication Required"; no tunnel is ever opened. */
+    ForwardingProxy answerConnectWith(String statusAndReason) {
+        connectAnswer = statusAndReason;
+        return this;
     }
 
     public List<Request> requests() {
@@ -83,10 +90,11 @@ final class ForwardingProxy implements AutoCloseable {
             }
             String[] parts = requestLine.split(" ");
             String method = parts[0];
-            URI target = URI.create(parts[1]);
+            // CONNECT names only host:port (authority form).
+            URI target = URI.create(method.equals("CONNECT") ? "//" + parts[1] : parts[1]);
             requests.add(new Request(method, target));
             if (method.equals("CONNECT") || target.getHost() == null) {
-                write(client.getOutputStream(), "HTTP/1.1 501 Not Implemented\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                write(client.getOutputStream(), "HTTP/1.1 " + connectAnswer + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                 return;
             }
             StringBuilder head = new StringBuilder(method + " " + target.getRawPath()

@@ -73,7 +73,8 @@ final class Transfer {
                 brokenTransfer("no answer: " + describe(e));
                 continue;
             }
-            InputStream body = response.body();
+            // The JDK hands out no body at all when a proxy refuses the CONNECT tunnel (e.g. 407).
+            InputStream body = response.body() != null ? response.body() : InputStream.nullInputStream();
             currentBody = body;
             if (cancelled) {
                 closeQuietly(body); // cancel() may have missed it

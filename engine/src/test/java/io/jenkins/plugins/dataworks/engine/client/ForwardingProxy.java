@@ -19,8 +19,8 @@ import java.util.concurrent.Executors;
  * A tiny HTTP forward proxy on 127.0.0.1 for tests: takes absolute-form requests
  * ({@code GET http://host:port/path HTTP/1.1}), forwards each on a new connection to the host it
  * names, relays the answer with {@code Connection: close} and records what passed. CONNECT is
- * answered 501 and recorded: the emulator is plain http on loopback, so a CONNECT would mean the
- * client went somewhere it should not.
+ * recorded and refused (501 unless told otherwise): the emulator's https has a certificate the
+ * downloader would not trust anyway, and the request line is what the tests need to see.
  */
 public final class ForwardingProxy implements AutoCloseable {
 
@@ -34,6 +34,7 @@ public final class ForwardingProxy implements AutoCloseable {
         return t;
     });
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile String connectAnswer = "501 Not Implemented";
 
     private ForwardingProxy(ServerSocket server) {
         this.server = server;
@@ -56,6 +57,12 @@ public final class ForwardingProxy implements AutoCloseable {
 
     public ProxySettings settings() {
         return new ProxySettings("127.0.0.1", port(), null);
+    }
+
+    /** What a CONNECT gets, e.g. "407 Proxy Authentication Required"; no tunnel is ever opened. */
+    public ForwardingProxy answerConnectWith(String statusAndReason) {
+        connectAnswer = statusAndReason;
+        return this;
     }
 
     public List<Request> requests() {
@@ -86,10 +93,11 @@ public final class ForwardingProxy implements AutoCloseable {
             }
             String[] parts = requestLine.split(" ");
             String method = parts[0];
-            URI target = URI.create(parts[1]);
+            // CONNECT names only host:port (authority form).
+            URI target = URI.create(method.equals("CONNECT") ? "//" + parts[1] : parts[1]);
             requests.add(new Request(method, target));
             if (method.equals("CONNECT") || target.getHost() == null) {
-                write(client.getOutputStream(), "HTTP/1.1 501 Not Implemented\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                write(client.getOutputStream(), "HTTP/1.1 " + connectAnswer + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                 return;
             }
             StringBuilder head = new StringBuilder(method + " " + target.getRawPath()

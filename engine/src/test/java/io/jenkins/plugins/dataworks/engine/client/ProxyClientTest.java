@@ -4,12 +4,14 @@ import static io.jenkins.plugins.dataworks.emulator.scenario.Scenarios.DEMO_ACCE
 import static io.jenkins.plugins.dataworks.emulator.scenario.Scenarios.DEMO_ACCESS_KEY_SECRET;
 import static io.jenkins.plugins.dataworks.engine.client.AliyunDataWorksClientTest.DEMO;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
 import io.jenkins.plugins.dataworks.emulator.scenario.Scenarios;
 import io.jenkins.plugins.dataworks.engine.auth.AccessKeyCredentials;
 import io.jenkins.plugins.dataworks.engine.auth.AssumeRoleCredentials;
 import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
+import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -102,6 +104,24 @@ class ProxyClientTest {
         assertThat(calls("AssumeRole")).isEqualTo(1);
         assertThat(proxy.count("POST")).as("AssumeRole, then GetMigrationSummary").isEqualTo(2);
         assertThat(proxy.requests()).allSatisfy(r -> assertThat(r.target().getPort()).isEqualTo(emulator.endpoint().getPort()));
+    }
+
+    @Test
+    void httpsCallsTunnelWithConnect() {
+        // The real regional endpoint: through a proxy the client never resolves it itself, and the
+        // proxy refuses the tunnel, so nothing leaves this machine.
+        ClientSettings settings = ClientSettings.of(Endpoint.region("cn-shanghai")).withProxy(proxy.settings());
+        try (AliyunDataWorksClient client = AliyunDataWorksClient.create(settings, demoKey, emulator.clock())) {
+            DataWorksException e = catchThrowableOfType(DataWorksException.class, () -> client.getMigrationSummary(DEMO));
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(DEMO_ACCESS_KEY_SECRET);
+        }
+        // HttpsURLConnection may try the tunnel twice; what matters is that only CONNECTs reached the proxy.
+        assertThat(proxy.requests()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.method()).isEqualTo("CONNECT");
+            assertThat(r.target().getHost()).isEqualTo(Endpoint.region("cn-shanghai").uri().getHost());
+            assertThat(r.target().getPort()).isEqualTo(443);
+        });
     }
 
     @Test

@@ -115,6 +115,29 @@ class ProxyDownloadTest {
     }
 
     @Test
+    void httpsTunnelsWithConnectSoTheProxyNeverSeesTheSignedQuery() throws IOException {
+        // An OSS host: the policy accepts it, and through a proxy the JDK never resolves it itself,
+        // so nothing leaves this machine; the proxy refuses the tunnel.
+        String url = "https://bucket.oss-cn-shanghai.aliyuncs.com/export.zip?OSSAccessKeyId=k&Expires=1&Signature=S1gn4ture";
+        proxy.answerConnectWith("407 Proxy Authentication Required");
+        DownloadException e = catchThrowableOfType(DownloadException.class, () -> new PackageDownloader(
+                settings().withMaxResumes(0).withProxy(proxy.settings())).download(url, dir, NAME, UrlRefresher.NONE, DownloadProgress.NONE));
+
+        assertThat(proxy.requests()).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("CONNECT");
+            assertThat(r.target().getHost()).isEqualTo("bucket.oss-cn-shanghai.aliyuncs.com");
+            assertThat(r.target().getPort()).isEqualTo(443);
+            assertThat(r.target().toString()).doesNotContain("Signature");
+        });
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).doesNotContain("S1gn4ture").doesNotContain("\n")
+                .contains("answered HTTP 407: the proxy asks for authentication, which is not supported");
+        try (var entries = Files.list(dir)) {
+            assertThat(entries).isEmpty();
+        }
+    }
+
+    @Test
     void anUnreachableProxyFailsTheDownloadAndLeavesNothing() throws IOException {
         int deadPort;
         try (ServerSocket s = new ServerSocket(0)) {
