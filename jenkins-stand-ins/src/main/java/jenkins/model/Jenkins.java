@@ -8,6 +8,7 @@ package jenkins.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.PluginManager;
+import hudson.ProxyConfiguration;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
@@ -31,6 +32,11 @@ public class Jenkins implements AccessControlled {
 
     @NonNull
     public PluginManager getPluginManager() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
+    public ProxyConfiguration getProxy() {
         throw new UnsupportedOperationException("stand-in");
     }
 

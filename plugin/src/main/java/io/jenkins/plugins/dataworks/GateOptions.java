@@ -11,6 +11,7 @@ import io.jenkins.plugins.dataworks.engine.gate.DownloadMode;
 import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import io.jenkins.plugins.dataworks.engine.wait.PartialSuccessPolicy;
 import io.jenkins.plugins.dataworks.engine.wait.WaitPolicy;
+import io.jenkins.plugins.dataworks.runtime.ControllerProxy;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
@@ -123,8 +124,9 @@ public final class GateOptions implements Serializable {
         return vpc ? Endpoint.vpc(regionId) : Endpoint.region(regionId);
     }
 
+    /** The endpoint, through Jenkins' HTTP proxy when one is configured. */
     public ClientSettings clientSettings(DataWorksGlobalConfiguration config) {
-        return ClientSettings.of(endpoint(config));
+        return ClientSettings.of(endpoint(config)).withProxy(ControllerProxy.current());
     }
 
     /**

@@ -20,6 +20,7 @@ import io.jenkins.plugins.dataworks.engine.redact.Redaction;
 import io.jenkins.plugins.dataworks.engine.wait.WaitHandle;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
+import io.jenkins.plugins.dataworks.runtime.ControllerProxy;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
 import io.jenkins.plugins.dataworks.runtime.RateLimitedClient;
 import java.io.IOException;
@@ -253,13 +254,14 @@ public final class MigrationGate {
             FilePath workspace = host.workspace();
             DownloadReport report;
             if (workspace != null) {
-                report = downloadInto(workspace, name, url);
+                report = downloadInto(workspace, name, url, options.downloadSettings(config));
                 archive(workspace, host.launcher(), name);
             } else {
                 // Outside node {}: a private temporary directory on the controller, removed once archived.
                 FilePath temp = new FilePath(Files.createTempDirectory("dataworks-migration").toFile());
                 try {
-                    report = downloadInto(temp, name, url);
+                    report = downloadInto(temp, name, url,
+                            options.downloadSettings(config).withProxy(ControllerProxy.current()));
                     archive(temp, new Launcher.LocalLauncher(host.listener()), name);
                 } finally {
                     deleteQuietly(temp); // a leftover must not turn an archived package into a failed build
@@ -279,8 +281,8 @@ public final class MigrationGate {
         }
     }
 
-    private DownloadReport downloadInto(FilePath dir, String name, String url) throws IOException, InterruptedException {
-        DownloadSettings settings = options.downloadSettings(config);
+    private DownloadReport downloadInto(FilePath dir, String name, String url, DownloadSettings settings)
+            throws IOException, InterruptedException {
         RateLimitedClient c = client;
         // Null once cancelled: the refresher then answers nothing.
         ControllerUrlRefresher urls = new ControllerUrlRefresher(c == null ? null : c.singleCalls(), options.ref(),

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataworks.gate;
 
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.dataworks.engine.client.ProxySettings;
 import io.jenkins.plugins.dataworks.engine.download.DownloadProgress;
 import io.jenkins.plugins.dataworks.engine.download.DownloadSettings;
 import io.jenkins.plugins.dataworks.engine.download.PackageDownloader;
@@ -37,6 +38,9 @@ final class PackageDownloadCallable extends MasterToSlaveFileCallable<DownloadRe
     private final long readTimeoutMillis;
     private final int maxResumes;
     private final int maxUrlRefreshes;
+    private final String proxyHost; // nullable: no proxy, the agent JVM's own settings apply
+    private final int proxyPort;
+    private final String nonProxyHosts;
 
     PackageDownloadCallable(String url, String fileName, UrlRefresher refresher, DownloadSettings settings) {
         this.url = url;
@@ -49,13 +53,17 @@ final class PackageDownloadCallable extends MasterToSlaveFileCallable<DownloadRe
         this.readTimeoutMillis = settings.readTimeout().toMillis();
         this.maxResumes = settings.maxResumes();
         this.maxUrlRefreshes = settings.maxUrlRefreshes();
+        ProxySettings proxy = settings.proxy();
+        this.proxyHost = proxy == null ? null : proxy.host();
+        this.proxyPort = proxy == null ? 0 : proxy.port();
+        this.nonProxyHosts = proxy == null ? null : proxy.nonProxyHosts();
     }
 
     @Override
     public DownloadReport invoke(File dir, VirtualChannel channel) throws IOException, InterruptedException {
         DownloadSettings settings = new DownloadSettings(Set.copyOf(allowedHosts), maxBytes,
                 Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(readTimeoutMillis), maxResumes,
-                maxUrlRefreshes);
+                maxUrlRefreshes, proxyHost == null ? null : new ProxySettings(proxyHost, proxyPort, nonProxyHosts));
         try {
             return DownloadReport.of(new PackageDownloader(settings)
                     .download(url, dir.toPath(), fileName, refresher, DownloadProgress.NONE));
