@@ -9,14 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
  * The hidden temporary file a download streams into, beside the final file (same file system, so
- * the final rename is atomic), with the SHA-256 and CRC-64 of exactly the bytes it holds.
+ * the final rename is atomic). Its digests are computed beside it, by a {@link HashPipeline}.
  */
 final class PartFile implements AutoCloseable {
 
@@ -25,18 +23,11 @@ final class PartFile implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
-    private final MessageDigest sha256;
-    private final Crc64Xz crc64 = new Crc64Xz();
     private long size;
 
     private PartFile(Path path, FileChannel channel) {
         this.path = path;
         this.channel = channel;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /** Creates a new, empty part file; fails when the directory is not writable. */
@@ -62,8 +53,6 @@ final class PartFile implements AutoCloseable {
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }
-        sha256.update(buffer, 0, length);
-        crc64.update(buffer, 0, length);
         size += length;
     }
 
@@ -71,8 +60,6 @@ final class PartFile implements AutoCloseable {
     void reset() throws IOException {
         channel.truncate(0);
         channel.position(0);
-        sha256.reset();
-        crc64.reset();
         size = 0;
     }
 
@@ -82,11 +69,6 @@ final class PartFile implements AutoCloseable {
 
     Path path() {
         return path;
-    }
-
-    /** Ends the digests; call once, when every byte is in. */
-    Digests finishDigests() {
-        return new Digests(HexFormat.of().formatHex(sha256.digest()), crc64.getValue());
     }
 
     /** Makes the bytes durable and renames the file into place, replacing an older one atomically. */
@@ -114,6 +96,4 @@ final class PartFile implements AutoCloseable {
             // nothing more we can do; the name is hidden and says .part
         }
     }
-
-    record Digests(String sha256, long crc64) {}
 }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.download;
 
-import java.net.http.HttpHeaders;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What the server said about the object being downloaded, from the first full answer. A resumed
@@ -16,9 +16,10 @@ record RemoteObject(long size, String etag, String crc64) {
 
     static final String CRC64_HEADER = "x-oss-hash-crc64ecma";
 
-    static RemoteObject of(long size, HttpHeaders headers) {
-        return new RemoteObject(size, headers.firstValue("ETag").orElse(null),
-                headers.firstValue(CRC64_HEADER).map(String::trim).orElse(null));
+    /** @param header a response header's first value by name, null when absent */
+    static RemoteObject of(long size, UnaryOperator<String> header) {
+        String crc64 = header.apply(CRC64_HEADER);
+        return new RemoteObject(size, header.apply("ETag"), crc64 == null ? null : crc64.trim());
     }
 
     /** Unknown fields (absent on either side) do not count as a difference; the size always does. */

@@ -4,36 +4,42 @@ import io.jenkins.plugins.dataworks.engine.error.DownloadException;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.apache.http.Header;
+import org.apache.http.HttpEntity;
+import org.apache.http.HttpResponse;
+import org.apache.http.client.ClientProtocolException;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.execchain.TunnelRefusedException;
 
 /**
  * One download: the request loop with its resumes, restarts and URL refreshes. Not reusable; runs
  * on a worker thread of its own, and {@link #cancel()} may be called from any other thread.
+ *
+ * <p>The client's socket timeout is the readTimeout: it bounds the silence before the headers and
+ * between body bytes. A read blocked on the socket ignores interrupts; {@link #cancel()} aborts the
+ * request, which closes the socket and wakes it.
  */
 final class Transfer {
 
-    /** Constant memory whatever the package size. */
-    static final int BUFFER_BYTES = 128 * 1024;
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final DownloadSettings settings;
     private final UrlPolicy policy;
-    private final HttpClient client;
-    private final ScheduledExecutorService scheduler;
+    private final CloseableHttpClient client;
     private final LongSupplier nanoTime;
     private final UrlRefresher refresher;
     private final DownloadProgress progress;
     private final PartFile part;
-    private final byte[] buffer = new byte[BUFFER_BYTES];
+    /** Hashes on threads of its own; its ring of buffers is also the read buffer (constant memory). */
+    private final HashPipeline hashes;
 
     private URI uri;
     /** The current URL as people may see it: no query. */
@@ -43,88 +49,94 @@ final class Transfer {
     private int refreshes;
     private long lastProgress;
     private volatile boolean cancelled;
-    /** The body being read, so that a cancel can wake a blocked read by closing it. */
-    private volatile InputStream currentBody;
+    /** The request in flight, so that a cancel can abort it (closing its socket wakes a blocked read). */
+    private volatile HttpGet currentRequest;
 
-    Transfer(DownloadSettings settings, UrlPolicy policy, HttpClient client, ScheduledExecutorService scheduler,
-            LongSupplier nanoTime, URI uri, UrlRefresher refresher, DownloadProgress progress, PartFile part) {
+    Transfer(DownloadSettings settings, UrlPolicy policy, CloseableHttpClient client, LongSupplier nanoTime, URI uri, UrlRefresher refresher, DownloadProgress progress, PartFile part,
+            HashPipeline hashes) {
         this.settings = settings;
         this.policy = policy;
         this.client = client;
-        this.scheduler = scheduler;
         this.nanoTime = nanoTime;
         this.uri = uri;
         this.shown = Redaction.url(uri.toString());
         this.refresher = refresher;
         this.progress = progress;
         this.part = part;
+        this.hashes = hashes;
     }
 
     DownloadResult run(Path target) {
         while (true) {
             checkCancelled();
-            HttpResponse<InputStream> response;
-            try {
-                response = send(part.size());
-            } catch (InterruptedException e) {
-                throw cancelled();
-            } catch (IOException e) {
-                checkCancelled();
-                brokenTransfer("no answer: " + describe(e));
-                continue;
-            }
-            // The JDK hands out no body at all when a proxy refuses the CONNECT tunnel (e.g. 407).
-            InputStream body = response.body() != null ? response.body() : InputStream.nullInputStream();
-            currentBody = body;
+            HttpGet request = request(part.size());
+            currentRequest = request;
             if (cancelled) {
-                closeQuietly(body); // cancel() may have missed it
+                request.abort(); // cancel() may have missed it
             }
-            try (StreamGuard guard = new StreamGuard(scheduler, settings.readTimeout(), body, nanoTime)) {
-                if (accept(response, body) && stream(body, guard)) {
+            try (CloseableHttpResponse response = client.execute(request)) {
+                // Closing the response (never the body stream, which would drain it) drops an unfinished connection.
+                InputStream body = response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent();
+                if (accept(response, body) && stream(body)) {
                     return complete(target);
                 }
+            } catch (ClientProtocolException e) {
+                checkCancelled();
+                if (e.getCause() instanceof TunnelRefusedException refused) {
+                    throw refusedByProxy(refused.getResponse());
+                }
+                brokenTransfer("no valid answer: " + describe(e));
+            } catch (IOException e) {
+                checkCancelled();
+                brokenTransfer(e instanceof SocketTimeoutException ? silence() : "no answer: " + describe(e));
             } finally {
-                currentBody = null;
-                closeQuietly(body);
+                currentRequest = null;
             }
         }
     }
 
     /**
-     * Stops the transfer soon: a blocked read fails at once, the loop ends with a Cancelled
-     * DownloadException. The caller also interrupts the worker, for a request still waiting for
-     * its headers.
+     * Stops the transfer soon: the request in flight is aborted (a blocked read fails at once) and
+     * the hashers stop; the loop ends with a Cancelled DownloadException.
      */
     void cancel() {
         cancelled = true;
-        InputStream body = currentBody;
-        if (body != null) {
-            closeQuietly(body);
+        hashes.close(); // wakes a read waiting for a free buffer
+        HttpGet request = currentRequest;
+        if (request != null) {
+            request.abort();
         }
     }
 
-    private HttpResponse<InputStream> send(long offset) throws IOException, InterruptedException {
-        // The request timeout of the JDK client ends when the headers arrive: it bounds the silence before them.
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(settings.readTimeout());
+    private HttpGet request(long offset) {
+        HttpGet request = new HttpGet(uri);
         if (offset > 0) {
-            request.header("Range", "bytes=" + offset + "-");
+            request.setHeader("Range", "bytes=" + offset + "-");
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        return request;
+    }
+
+    /** The proxy answered the CONNECT for an https URL with an error (e.g. 407): no body of the target to read. */
+    private DownloadException refusedByProxy(HttpResponse response) {
+        int status = response.getStatusLine().getStatusCode();
+        return failure("answered HTTP " + status + hintFor(status), "HTTP" + status, response);
     }
 
     /** @return whether the body continues (or starts) the file; false to send the next request */
-    private boolean accept(HttpResponse<InputStream> response, InputStream body) {
-        int status = response.statusCode();
+    private boolean accept(HttpResponse response, InputStream body) {
+        int status = response.getStatusLine().getStatusCode();
         long offset = part.size();
         if (status == 200) {
-            long length = response.headers().firstValueAsLong("Content-Length")
-                    .orElseThrow(() -> failure("answered without Content-Length, so the package cannot be verified",
-                            "NoContentLength", response));
+            long length = contentLength(response);
+            if (length < 0) {
+                throw failure("answered without Content-Length, so the package cannot be verified", "NoContentLength",
+                        response);
+            }
             requireWithinCap(length);
             if (offset > 0) {
                 restart(); // the server ignored the Range and sends everything
             }
-            object = RemoteObject.of(length, response.headers());
+            object = RemoteObject.of(length, name -> header(response, name));
             reportProgress(true);
             return true;
         }
@@ -143,7 +155,8 @@ final class Transfer {
             return false;
         }
         if (status >= 300 && status < 400) {
-            String to = response.headers().firstValue("Location").map(Transfer::hostOf).orElse("nowhere");
+            String location = header(response, "Location");
+            String to = location == null ? "nowhere" : hostOf(location);
             throw failure("answered HTTP " + status + ", a redirect to host " + to
                     + ", which is not followed: the download URL must point at the object itself", "Redirect", response);
         }
@@ -156,62 +169,98 @@ final class Transfer {
             refreshUrl(error, response);
             return false;
         }
-        String hint = status == 403 ? ": the URL may be for another account or revoked; fetch the migration summary again"
-                : status == 404 ? ": the package no longer exists; export the migration again"
-                : status == 407 ? ": the proxy asks for authentication, which is not supported; let the OSS host through"
-                        + " without it or reach it directly (non-proxy hosts)" : "";
-        throw failure("answered HTTP " + status + statusDetail(error) + hint,
+        throw failure("answered HTTP " + status + statusDetail(error) + hintFor(status),
                 error.code() != null ? error.code() : "HTTP" + status, response);
     }
 
-    private boolean continuesObject(HttpResponse<InputStream> response, long offset) {
-        Optional<ContentRange> range = ContentRange.parse(response.headers().firstValue("Content-Range").orElse(null));
+    private static String hintFor(int status) {
+        return status == 403 ? ": the URL may be for another account or revoked; fetch the migration summary again"
+                : status == 404 ? ": the package no longer exists; export the migration again"
+                : status == 407 ? ": the proxy asks for authentication, which is not supported; let the OSS host through"
+                        + " without it or reach it directly (non-proxy hosts)" : "";
+    }
+
+    /** The body's declared length as the client frames it; -1 when unknown (e.g. chunked). */
+    private static long contentLength(HttpResponse response) {
+        HttpEntity entity = response.getEntity();
+        return entity == null ? -1 : entity.getContentLength();
+    }
+
+    private static String header(HttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
+    }
+
+    private boolean continuesObject(HttpResponse response, long offset) {
+        Optional<ContentRange> range = ContentRange.parse(header(response, "Content-Range"));
         if (range.isEmpty() || !range.get().isRestFrom(offset, object.size())) {
             return false;
         }
-        OptionalLong length = response.headers().firstValueAsLong("Content-Length");
-        if (length.isPresent() && length.getAsLong() != object.size() - offset) {
+        long length = contentLength(response);
+        if (length >= 0 && length != object.size() - offset) {
             return false;
         }
-        return RemoteObject.of(range.get().total(), response.headers()).sameAs(object);
+        return RemoteObject.of(range.get().total(), name -> header(response, name)).sameAs(object);
     }
 
     /** @return whether the whole object is in; false when the transfer broke and should resume */
-    private boolean stream(InputStream body, StreamGuard guard) {
+    private boolean stream(InputStream body) {
         long expected = object.size();
         while (true) {
+            byte[] buffer = claimBuffer();
             int n;
             try {
                 n = body.read(buffer);
             } catch (IOException e) {
                 checkCancelled();
-                brokenTransfer(guard.silenceExceeded()
-                        ? "no data for " + settings.readTimeout().toMillis() + " ms (readTimeout)"
-                        : "read failed: " + describe(e));
+                brokenTransfer(e instanceof SocketTimeoutException ? silence() : "read failed: " + describe(e));
                 return false;
             }
             if (n < 0) {
                 break;
             }
-            guard.touch();
             if (part.size() + n > expected) {
                 throw failure("sent more than the " + expected + " bytes it announced", "LengthMismatch", null);
             }
-            write(n);
+            write(buffer, n);
+            publish(n);
             reportProgress(false);
             checkCancelled();
         }
         if (part.size() < expected) {
             checkCancelled();
-            brokenTransfer(guard.silenceExceeded()
-                    ? "no data for " + settings.readTimeout().toMillis() + " ms (readTimeout)"
-                    : "connection closed early");
+            brokenTransfer("connection closed early");
             return false;
         }
         return true;
     }
 
-    private void write(int n) {
+    /** A buffer the hashers are done with; waits for one while they are behind. */
+    private byte[] claimBuffer() {
+        try {
+            return hashes.claim();
+        } catch (InterruptedException e) {
+            throw cancelled();
+        } catch (IllegalStateException e) {
+            throw hashingFailed(e);
+        }
+    }
+
+    private void publish(int n) {
+        try {
+            hashes.publish(n);
+        } catch (IllegalStateException e) {
+            throw hashingFailed(e);
+        }
+    }
+
+    private DownloadException hashingFailed(IllegalStateException e) {
+        checkCancelled(); // a cancel stops the hashers too
+        return new DownloadException("cannot verify the package from " + shown + ": " + e.getMessage(), "HashFailed",
+                null, null);
+    }
+
+    private void write(byte[] buffer, int n) {
         try {
             part.append(buffer, n);
         } catch (IOException e) {
@@ -226,7 +275,14 @@ final class Transfer {
         if (size != object.size()) {
             throw failure("sent " + size + " bytes but announced " + object.size(), "LengthMismatch", null);
         }
-        PartFile.Digests digests = part.finishDigests();
+        HashPipeline.Digests digests;
+        try {
+            digests = hashes.finish();
+        } catch (InterruptedException e) {
+            throw cancelled();
+        } catch (IllegalStateException e) {
+            throw hashingFailed(e);
+        }
         boolean crcVerified = false;
         if (object.crc64() != null) {
             long expectedCrc;
@@ -266,6 +322,11 @@ final class Transfer {
     private void restart() {
         try {
             part.reset();
+            hashes.reset();
+        } catch (InterruptedException e) {
+            throw cancelled();
+        } catch (IllegalStateException e) {
+            throw hashingFailed(e);
         } catch (IOException e) {
             checkCancelled();
             throw new DownloadException("cannot truncate " + part.path() + " to start over: " + describe(e),
@@ -285,7 +346,11 @@ final class Transfer {
         resumes++;
     }
 
-    private void refreshUrl(OssError error, HttpResponse<InputStream> response) {
+    private String silence() {
+        return "no data for " + settings.readTimeout().toMillis() + " ms (readTimeout)";
+    }
+
+    private void refreshUrl(OssError error, HttpResponse response) {
         if (refreshes >= settings.maxUrlRefreshes()) {
             throw failure("answered HTTP 403" + statusDetail(error) + " after " + refreshes
                     + " fresh URLs: check the agent's clock or raise maxUrlRefreshes", error.code(), response);
@@ -327,8 +392,8 @@ final class Transfer {
                 null, null);
     }
 
-    private DownloadException failure(String whatTheServerDid, String code, HttpResponse<?> response) {
-        String requestId = response == null ? null : response.headers().firstValue("x-oss-request-id").orElse(null);
+    private DownloadException failure(String whatTheServerDid, String code, HttpResponse response) {
+        String requestId = response == null ? null : header(response, "x-oss-request-id");
         return new DownloadException(shown + " " + whatTheServerDid
                 + (requestId == null ? "" : " (RequestId " + requestId + ")"), code, requestId, null);
     }
@@ -361,14 +426,6 @@ final class Transfer {
             return host == null ? "(relative location)" : host;
         } catch (IllegalArgumentException e) {
             return "(malformed location)";
-        }
-    }
-
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException ignored) {
-            // the connection is dropped either way
         }
     }
 }
