@@ -17,7 +17,8 @@ import java.util.zip.Checksum;
  */
 final class HashPipeline implements AutoCloseable {
 
-    static final int SLOTS = 4;
+    /** Enough slack (2 MiB) that a hasher descheduled for a few milliseconds does not stall the reads. */
+    static final int SLOTS = 8;
     static final int SLOT_BYTES = 256 * 1024;
 
     private final byte[][] slots;
