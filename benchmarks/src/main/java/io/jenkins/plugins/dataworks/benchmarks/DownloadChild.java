@@ -51,9 +51,8 @@ public final class DownloadChild {
     }
 
     /**
-     * The transport alone, as more baselines: the JDK HttpClient the downloader is built on (or the
-     * older HttpURLConnection), streaming the body to a file in 64 KiB reads, with no hashing and
-     * no checks.
+     * A transport alone, as a yardstick: the JDK HttpClient or HttpURLConnection streaming the body
+     * to a file in 64 KiB reads, with no hashing and no checks.
      */
     private static void raw(String url, Path file, boolean urlConnection) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
