@@ -7,8 +7,10 @@ import java.time.Duration;
  * How long and how often to poll. The defaults (first poll at once, then 15 s growing by 1.5 up to
  * 2.5 min, +-10 % jitter, 2 h deadline) keep a one-hour migration to about 30 calls (at most 32
  * whatever the jitter draws), since the Basic edition allows 100 calls a day per account and
- * region, while a 5-minute migration is still noticed within about 12 s, after 7 calls.
- * PollCostSimulationTest holds the numbers.
+ * region, while the end of any migration is noticed within the poll interval in force when it
+ * ends (up to 2.5 min once the interval has grown; a 5-minute migration costs about 7 calls).
+ * PollCostSimulationTest holds the numbers; docs/performance.md measures the delay over many end
+ * times.
  *
  * <p>The interval is not reset when the status changes: the statuses form a short chain
  * (INIT, EXPORTING, EXPORT_SUCCESS) and a change says nothing about when the next comes, while a
