@@ -449,7 +449,7 @@ class PackageDownloaderTest {
         assertThat(entries()).isEmpty();
     }
 
-    /** The worker and watchdog threads end promptly once download() has returned (a thread exits just after its pool terminates). */
+    /** The worker and hashing threads end promptly once download() has returned (a thread exits just after its pool terminates). */
     private static void assertDownloadThreadsEnd() throws InterruptedException {
         List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("dataworks-download")).toList();

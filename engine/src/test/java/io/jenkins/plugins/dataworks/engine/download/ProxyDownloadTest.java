@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The package GET through a real forwarding proxy. With an explicit ProxySelector the JDK client
- * proxies loopback too (only its default selector skips localhost and 127.*), so the emulator on
+ * The package GET through a real forwarding proxy. With an explicit ProxySelector the download
+ * proxies loopback too (only the JVM's default selector skips localhost and 127.*), so the emulator on
  * 127.0.0.1 makes a meaningful target: the counts differ with and without the proxy.
  */
 @Timeout(30)
