@@ -52,8 +52,8 @@ final class Transfer {
     /** The request in flight, so that a cancel can abort it (closing its socket wakes a blocked read). */
     private volatile HttpGet currentRequest;
 
-    Transfer(DownloadSettings settings, UrlPolicy policy, CloseableHttpClient client, LongSupplier nanoTime, URI uri, UrlRefresher refresher, DownloadProgress progress, PartFile part,
-            HashPipeline hashes) {
+    Transfer(DownloadSettings settings, UrlPolicy policy, CloseableHttpClient client, LongSupplier nanoTime, URI uri,
+            UrlRefresher refresher, DownloadProgress progress, PartFile part, HashPipeline hashes) {
         this.settings = settings;
         this.policy = policy;
         this.client = client;
@@ -76,7 +76,8 @@ final class Transfer {
             }
             try (CloseableHttpResponse response = client.execute(request)) {
                 // Closing the response (never the body stream, which would drain it) drops an unfinished connection.
-                InputStream body = response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent();
+                HttpEntity entity = response.getEntity();
+                InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
                 if (accept(response, body) && stream(body)) {
                     return complete(target);
                 }
