@@ -17,7 +17,7 @@ import java.util.Optional;
  * text carrying a user name or password is refused, and the password is never repeated.
  *
  * <p>The same settings drive both transports: the SDK client of the DataWorks and STS calls
- * ({@link ClientSettings#proxy()}) and the JDK client of the package download
+ * ({@link ClientSettings#proxy()}) and the Apache HttpClient of the package download
  * ({@code DownloadSettings.proxy()}, through {@link #selector()}). A loopback target is proxied
  * like any other unless nonProxyHosts lists it: unlike the JVM's default selector, nothing is
  * excluded implicitly (the environment default, {@link #fromEnvironment}, adds loopback itself).
@@ -99,7 +99,7 @@ public record ProxySettings(String host, int port, String nonProxyHosts) {
 
     /**
      * This proxy for http and https URIs whose host it {@link #appliesTo}, a direct connection for
-     * the others: for {@code java.net.http.HttpClient.Builder.proxy}. The proxy's name is resolved
+     * the others, as the package downloader's HTTP client asks for it. The proxy's name is resolved
      * when a connection is made, so a DNS change is followed.
      */
     public ProxySelector selector() {
