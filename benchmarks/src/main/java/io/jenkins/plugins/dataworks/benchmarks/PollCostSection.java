@@ -92,8 +92,8 @@ final class PollCostSection {
                         + "the client's delayed ACK (about 40 ms on Linux), and every call over loopback takes ~"
                         + Stats.f(nagleWall / 1000, 0) + " ms instead of ~" + Stats.f(wall / 1000, 1) + " ms. That is "
                         + "the emulator's artifact, not the client's (real endpoints do not hold responses back), but "
-                        + "it slows every emulator-backed test and demo by the same 40 ms per call; the emulator could "
-                        + "set the property itself.")
+                        + "it would slow every emulator-backed test and demo by the same 40 ms per call, so the emulator "
+                        + "turns Nagle off itself unless the JVM says otherwise; the last row turns Nagle back on with -Dsun.net.httpserver.nodelay=false.")
                 .text("At the default policy's shortest interval (" + Stats.seconds(first) + ") one poll's "
                         + Stats.f(threadCpu / 1000, 2) + " ms of CPU on the calling thread is "
                         + Stats.f(threadCpu / 1e6 / first * 100, 4) + " % of one core per wait; counting the whole "
