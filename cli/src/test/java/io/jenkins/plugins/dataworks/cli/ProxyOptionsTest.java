@@ -6,6 +6,7 @@ import static io.jenkins.plugins.dataworks.cli.TestScenario.waitArgs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
+import io.jenkins.plugins.dataworks.emulator.proxy.ForwardingProxy;
 import io.jenkins.plugins.dataworks.engine.client.ClientSettings;
 import io.jenkins.plugins.dataworks.engine.client.ProxySettings;
 import java.io.IOException;

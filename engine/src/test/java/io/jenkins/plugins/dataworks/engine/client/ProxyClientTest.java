@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
+import io.jenkins.plugins.dataworks.emulator.proxy.ForwardingProxy;
 import io.jenkins.plugins.dataworks.emulator.scenario.Scenarios;
 import io.jenkins.plugins.dataworks.engine.auth.AccessKeyCredentials;
 import io.jenkins.plugins.dataworks.engine.auth.AssumeRoleCredentials;
@@ -60,7 +61,7 @@ class ProxyClientTest {
 
     @Test
     void getMigrationSummaryGoesThroughTheProxy() {
-        try (AliyunDataWorksClient client = client(demoKey, proxy.settings())) {
+        try (AliyunDataWorksClient client = client(demoKey, ProxySettings.parse(proxy.address()))) {
             assertThat(client.getMigrationSummary(DEMO).status()).isEqualTo(MigrationStatus.INIT);
             assertThat(client.getMigrationSummary(DEMO).status()).isEqualTo(MigrationStatus.EXPORTING);
         }
@@ -76,7 +77,7 @@ class ProxyClientTest {
 
     @Test
     void aTargetInNonProxyHostsIsReachedDirectly() {
-        ProxySettings bypassed = proxy.settings().withNonProxyHosts(emulator.endpoint().getHost());
+        ProxySettings bypassed = ProxySettings.parse(proxy.address()).withNonProxyHosts(emulator.endpoint().getHost());
         try (AliyunDataWorksClient client = client(demoKey, bypassed)) {
             assertThat(client.getMigrationSummary(DEMO).requestId()).isNotBlank();
         }
@@ -98,7 +99,7 @@ class ProxyClientTest {
     void assumeRoleGoesThroughTheSameProxy() {
         AssumeRoleCredentials role = AssumeRoleCredentials.of(demoKey, ROLE, "jenkins-ci", Duration.ofMinutes(15))
                 .withStsEndpoint(emulator.endpoint().toString());
-        try (AliyunDataWorksClient client = client(role, proxy.settings())) {
+        try (AliyunDataWorksClient client = client(role, ProxySettings.parse(proxy.address()))) {
             assertThat(client.getMigrationSummary(DEMO).status()).isEqualTo(MigrationStatus.INIT);
         }
         assertThat(calls("AssumeRole")).isEqualTo(1);
@@ -110,7 +111,7 @@ class ProxyClientTest {
     void httpsCallsTunnelWithConnect() {
         // The real regional endpoint: through a proxy the client never resolves it itself, and the
         // proxy refuses the tunnel, so nothing leaves this machine.
-        ClientSettings settings = ClientSettings.of(Endpoint.region("cn-shanghai")).withProxy(proxy.settings());
+        ClientSettings settings = ClientSettings.of(Endpoint.region("cn-shanghai")).withProxy(ProxySettings.parse(proxy.address()));
         try (AliyunDataWorksClient client = AliyunDataWorksClient.create(settings, demoKey, emulator.clock())) {
             DataWorksException e = catchThrowableOfType(DataWorksException.class, () -> client.getMigrationSummary(DEMO));
             assertThat(e).isNotNull();

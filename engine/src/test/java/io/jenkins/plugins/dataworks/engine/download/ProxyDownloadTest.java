@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
 import io.jenkins.plugins.dataworks.emulator.oss.PackageSource;
+import io.jenkins.plugins.dataworks.emulator.proxy.ForwardingProxy;
 import io.jenkins.plugins.dataworks.emulator.scenario.MigrationSpec;
 import io.jenkins.plugins.dataworks.emulator.scenario.Scenario;
-import io.jenkins.plugins.dataworks.engine.client.ForwardingProxy;
 import io.jenkins.plugins.dataworks.engine.client.ProxySettings;
 import io.jenkins.plugins.dataworks.engine.error.DownloadException;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
@@ -69,7 +69,7 @@ class ProxyDownloadTest {
 
     @Test
     void packageGetGoesThroughTheConfiguredProxy() throws Exception {
-        DownloadResult result = download(settings().withProxy(proxy.settings()));
+        DownloadResult result = download(settings().withProxy(ProxySettings.parse(proxy.address())));
 
         assertThat(result.size()).isEqualTo(SIZE);
         assertThat(result.crc64Verified()).isTrue();
@@ -86,7 +86,7 @@ class ProxyDownloadTest {
 
     @Test
     void aHostInNonProxyHostsIsFetchedDirectly() {
-        download(settings().withProxy(proxy.settings().withNonProxyHosts("127.0.0.0/8")));
+        download(settings().withProxy(ProxySettings.parse(proxy.address()).withNonProxyHosts("127.0.0.0/8")));
 
         assertThat(proxy.requests()).isEmpty();
         assertThat(oss.emulator().downloadCount()).isEqualTo(1);
@@ -107,7 +107,7 @@ class ProxyDownloadTest {
     void theUrlPolicyStillAppliesBeforeAnyRequestReachesTheProxy() {
         String notAllowed = oss.emulator().downloadUrl(MIGRATION).replace("127.0.0.1", "localhost");
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> new PackageDownloader(
-                settings().withProxy(proxy.settings())).download(notAllowed, dir, NAME, UrlRefresher.NONE, DownloadProgress.NONE));
+                settings().withProxy(ProxySettings.parse(proxy.address()))).download(notAllowed, dir, NAME, UrlRefresher.NONE, DownloadProgress.NONE));
 
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).startsWith("downloadUrl host localhost is not an Alibaba Cloud OSS endpoint");
@@ -121,7 +121,7 @@ class ProxyDownloadTest {
         String url = "https://bucket.oss-cn-shanghai.aliyuncs.com/export.zip?OSSAccessKeyId=k&Expires=1&Signature=S1gn4ture";
         proxy.answerConnectWith("407 Proxy Authentication Required");
         DownloadException e = catchThrowableOfType(DownloadException.class, () -> new PackageDownloader(
-                settings().withMaxResumes(0).withProxy(proxy.settings())).download(url, dir, NAME, UrlRefresher.NONE, DownloadProgress.NONE));
+                settings().withMaxResumes(0).withProxy(ProxySettings.parse(proxy.address()))).download(url, dir, NAME, UrlRefresher.NONE, DownloadProgress.NONE));
 
         assertThat(proxy.requests()).singleElement().satisfies(r -> {
             assertThat(r.method()).isEqualTo("CONNECT");

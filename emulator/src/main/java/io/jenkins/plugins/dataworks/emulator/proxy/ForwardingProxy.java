@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataworks.cli;
+package io.jenkins.plugins.dataworks.emulator.proxy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,14 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A tiny HTTP forward proxy on 127.0.0.1 for tests (a copy of the engine test's, which is not
- * published as a test jar): takes absolute-form requests
+ * A tiny HTTP forward proxy on 127.0.0.1, for tests of proxy support: takes absolute-form requests
  * ({@code GET http://host:port/path HTTP/1.1}), forwards each on a new connection to the host it
  * names, relays the answer with {@code Connection: close} and records what passed. CONNECT is
  * recorded and refused (501 unless told otherwise): the emulator's https has a certificate the
  * downloader would not trust anyway, and the request line is what the tests need to see.
  */
-final class ForwardingProxy implements AutoCloseable {
+public final class ForwardingProxy implements AutoCloseable {
 
     /** One request that went through, as the client wrote it. */
     public record Request(String method, URI target) {}
@@ -57,7 +56,7 @@ final class ForwardingProxy implements AutoCloseable {
     }
 
     /** What a CONNECT gets, e.g. "407 Proxy Authentication Required"; no tunnel is ever opened. */
-    ForwardingProxy answerConnectWith(String statusAndReason) {
+    public ForwardingProxy answerConnectWith(String statusAndReason) {
         connectAnswer = statusAndReason;
         return this;
     }
