@@ -1,13 +1,12 @@
 package io.jenkins.plugins.dataworks.cli;
 
+import io.jenkins.plugins.dataworks.engine.wait.ScheduledExecutorScheduler;
 import io.jenkins.plugins.dataworks.engine.wait.Scheduler;
 import java.time.Clock;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -51,10 +50,7 @@ public interface WaitRuntime extends AutoCloseable {
 
         @Override
         public Scheduler scheduler() {
-            return (task, delay) -> {
-                ScheduledFuture<?> f = executor.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
-                return () -> f.cancel(false);
-            };
+            return new ScheduledExecutorScheduler(executor);
         }
 
         @Override
