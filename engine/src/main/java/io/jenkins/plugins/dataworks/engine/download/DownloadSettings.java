@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
  * @param maxResumes recoveries from a broken transfer (early close, read error, silence, HTTP 5xx)
  *     in one download; each resumes with a Range request when bytes had already arrived
  * @param maxUrlRefreshes fresh URLs asked for after 403 AccessDenied (expired)
- * @param proxy nullable: no proxy of our own, the JVM's default proxy selector decides (as before
- *     proxies were configurable). When set, https downloads go through it with CONNECT (so the
- *     proxy sees the host, never the signed query); plain http ones (loopback only) with an
- *     absolute URL. The URL policy and the refusal to follow redirects apply either way.
+ * @param proxy nullable: no proxy of our own, the JVM's default proxy selector decides. When set,
+ *     https downloads go through it with CONNECT (so the proxy sees the host, never the signed
+ *     query); plain http ones (loopback only) with an absolute URL. The URL policy and the refusal
+ *     to follow redirects apply either way.
  */
 public record DownloadSettings(Set<String> allowedHosts, long maxBytes, Duration connectTimeout, Duration readTimeout,
         int maxResumes, int maxUrlRefreshes, ProxySettings proxy) {

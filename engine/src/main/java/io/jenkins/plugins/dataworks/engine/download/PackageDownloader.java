@@ -71,7 +71,7 @@ public final class PackageDownloader {
         return HttpClients.custom()
                 .setConnectionManager(new BasicHttpClientConnectionManager())
                 .setDefaultRequestConfig(config)
-                // Without a proxy of ours the JVM's default selector applies (null), as it always did.
+                // Without a proxy of ours, null makes the planner ask the JVM's default ProxySelector.
                 .setRoutePlanner(new SystemDefaultRoutePlanner(settings.proxy() == null ? null : settings.proxy().selector()))
                 .disableRedirectHandling()
                 .disableContentCompression()
