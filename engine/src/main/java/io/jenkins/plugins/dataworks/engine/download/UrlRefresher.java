@@ -9,7 +9,9 @@ import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 @FunctionalInterface
 public interface UrlRefresher {
 
+    /** A fresh presigned URL, or null when there is none: the download then fails as expired. */
     String freshUrl() throws DataWorksException;
 
+    /** Never has a fresh URL. */
     UrlRefresher NONE = () -> null;
 }
