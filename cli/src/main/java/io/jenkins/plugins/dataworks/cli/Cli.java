@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataworks.cli;
 
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import io.jenkins.plugins.dataworks.engine.redact.Redaction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -101,8 +102,9 @@ public final class Cli {
         if (e instanceof DataWorksException || e instanceof UsageException || e instanceof CancelledException) {
             return e.getMessage();
         }
-        // Not expected: say what it is without a stack trace, which could carry request details.
-        return "unexpected error: " + e;
+        // Not expected, so not known to be free of secrets: a library's message may quote a signed
+        // URL. Say what it is, redacted, without a stack trace.
+        return "unexpected error: " + Redaction.text(e.toString());
     }
 
     private static String prefix(CommandLine cl) {

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
 import io.jenkins.plugins.dataworks.emulator.scenario.DownloadFault;
+import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
+import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
+import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +87,35 @@ class SecretLeakTest {
             assertThat(text).doesNotContain(TestScenario.SECRET, STS_TOKEN, signature, rawSignature, "Signature=", "OSSAccessKeyId=",
                     "Expires=");
         }
+    }
+
+    /** An error nobody foresaw is printed as it is, so it goes through redaction like any other text. */
+    @Test
+    void anUnexpectedErrorIsPrintedWithoutTheQueryOfAUrlItQuotes() {
+        ClientFactory failing = (credentials, settings) -> new DataWorksClient() {
+            @Override
+            public MigrationSummary getMigrationSummary(MigrationRef ref) {
+                throw new IllegalStateException(
+                        "GET https://b.oss-cn-shanghai.aliyuncs.com/p.zip?Expires=1&Signature=must-not-leak failed");
+            }
+
+            @Override
+            public void close() {}
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext ctx = new CliContext(Map.of(CredentialsResolver.ENV_ID, TestScenario.KEY_ID,
+                CredentialsResolver.ENV_SECRET, TestScenario.SECRET), tmp.resolve("home"), new PrintWriter(out, true),
+                new PrintWriter(err, true), false, VirtualTimeRuntime::new, new Cancellation());
+
+        int code = new Cli(ctx, failing, EmbeddedEmulator::startDemo).run("summary", "--endpoint",
+                emulator.endpoint().toString(), "--region", TestScenario.REGION, "--project-id", "10001",
+                "--migration-id", "20001", "--output", "json");
+
+        assertThat(code).isEqualTo(ExitCodes.API_ERROR);
+        assertThat(err.toString()).contains("unexpected error: java.lang.IllegalStateException: "
+                + "GET https://b.oss-cn-shanghai.aliyuncs.com/p.zip?<redacted> failed");
+        assertThat(out + err.toString()).doesNotContain("must-not-leak", "Signature=", "Expires=");
     }
 
     private static String rawQueryParameter(String url, String name) {
