@@ -85,10 +85,6 @@ public final class EmulatorState {
         return projects.contains(projectId);
     }
 
-    public void addProject(long projectId) {
-        projects.add(projectId);
-    }
-
     public Optional<MigrationState> migration(long id) {
         return Optional.ofNullable(migrations.get(id));
     }
