@@ -5,9 +5,8 @@ import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
 import io.jenkins.plugins.dataworks.engine.client.ClientSettings;
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.Endpoint;
+import io.jenkins.plugins.dataworks.engine.client.EndpointUrls;
 import io.jenkins.plugins.dataworks.engine.download.DownloadSettings;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -130,21 +129,7 @@ final class Connection implements AutoCloseable {
             host = host.substring(1, host.length() - 1);
         }
         DownloadSettings settings = DownloadSettings.defaults().withProxy(proxy.proxy());
-        return isLoopback(host) ? settings.withAllowedHosts(Set.of(host)) : settings;
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host.equals("localhost")) {
-            return true;
-        }
-        if (!host.matches("[0-9.]+") && !host.contains(":")) {
-            return false; // a name: never let DNS decide that plain http is fine
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return EndpointUrls.isLoopback(host) ? settings.withAllowedHosts(Set.of(host)) : settings;
     }
 
     @Override

@@ -67,10 +67,11 @@ public final class EndpointUrls {
     }
 
     /**
-     * Loopback by its literal form only: resolving a name here would let DNS decide whether
-     * credentials go out unencrypted.
+     * Whether {@code host} is this machine, judged by its literal form only (localhost, an IPv4 or
+     * IPv6 literal, with or without brackets): resolving a name here would let DNS decide whether
+     * credentials or a package travel in clear text. The one loopback rule of the engine and CLI.
      */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);

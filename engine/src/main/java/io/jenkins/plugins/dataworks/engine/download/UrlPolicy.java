@@ -1,11 +1,10 @@
 package io.jenkins.plugins.dataworks.engine.download;
 
+import io.jenkins.plugins.dataworks.engine.client.EndpointUrls;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,7 +26,6 @@ final class UrlPolicy {
      */
     private static final Pattern OSS_HOST =
             Pattern.compile("([a-z0-9][a-z0-9-]{1,61}[a-z0-9]\\.)?oss-[a-z0-9-]+\\.aliyuncs\\.com");
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final Set<String> allowedHosts;
 
@@ -69,27 +67,11 @@ final class UrlPolicy {
             }
             return uri;
         }
-        if (scheme.equals("http") && allowedExplicitly && isLoopback(host)) {
+        if (scheme.equals("http") && allowedExplicitly && EndpointUrls.isLoopback(host)) {
             return uri;
         }
         throw new InvalidInputException(FIELD, "must use https for host " + host + ", got " + scheme
                 + ": plain http is allowed only for a loopback host listed in allowedHosts");
-    }
-
-    /** Loopback without a DNS lookup: a name other than localhost is never treated as loopback. */
-    static boolean isLoopback(String host) {
-        String bare = stripBrackets(host);
-        if (bare.equals("localhost")) {
-            return true;
-        }
-        if (!IPV4_LITERAL.matcher(bare).matches() && !bare.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static String stripBrackets(String host) {

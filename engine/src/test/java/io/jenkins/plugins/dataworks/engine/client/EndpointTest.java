@@ -145,4 +145,17 @@ class EndpointTest {
                 .hasMessage("migrationId must be a positive migration task ID, got -5");
         assertThat(new MigrationRef(10001, 20001)).hasToString("migration 20001 in workspace 10001");
     }
+
+    @Test
+    void loopbackIsDecidedWithoutDns() {
+        assertThat(EndpointUrls.isLoopback("127.0.0.1")).isTrue();
+        assertThat(EndpointUrls.isLoopback("127.1.2.3")).isTrue();
+        assertThat(EndpointUrls.isLoopback("[::1]")).isTrue();
+        assertThat(EndpointUrls.isLoopback("::1")).isTrue();
+        assertThat(EndpointUrls.isLoopback("localhost")).isTrue();
+        assertThat(EndpointUrls.isLoopback("LocalHost")).isTrue();
+        assertThat(EndpointUrls.isLoopback("10.0.0.1")).isFalse();
+        assertThat(EndpointUrls.isLoopback("localhost.example.com")).isFalse();
+        assertThat(EndpointUrls.isLoopback("loopback.invalid")).isFalse();
+    }
 }

@@ -80,14 +80,4 @@ class UrlPolicyTest {
         assertThatThrownBy(() -> ossOnly.check("/relative/k.zip" + QUERY)).isInstanceOf(InvalidInputException.class)
                 .hasMessageNotContaining("Signature");
     }
-
-    @Test
-    void loopbackIsDecidedWithoutDns() {
-        assertThat(UrlPolicy.isLoopback("127.0.0.1")).isTrue();
-        assertThat(UrlPolicy.isLoopback("127.1.2.3")).isTrue();
-        assertThat(UrlPolicy.isLoopback("[::1]")).isTrue();
-        assertThat(UrlPolicy.isLoopback("localhost")).isTrue();
-        assertThat(UrlPolicy.isLoopback("10.0.0.1")).isFalse();
-        assertThat(UrlPolicy.isLoopback("localhost.example.com")).isFalse();
-    }
 }
