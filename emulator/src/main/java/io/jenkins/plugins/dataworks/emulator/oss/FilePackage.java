@@ -14,7 +14,7 @@ final class FilePackage implements PackageSource {
 
     private final Path file;
     private final long size;
-    private volatile Long crc;
+    private final LazyCrc64 crc;
 
     FilePackage(Path file) {
         this.file = Objects.requireNonNull(file, "file");
@@ -23,6 +23,7 @@ final class FilePackage implements PackageSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read package file " + file, e);
         }
+        this.crc = new LazyCrc64(this);
     }
 
     @Override
@@ -49,17 +50,7 @@ final class FilePackage implements PackageSource {
 
     @Override
     public long crc64() {
-        Long value = crc;
-        if (value == null) {
-            synchronized (this) {
-                value = crc;
-                if (value == null) {
-                    value = Crc64.of(this);
-                    crc = value;
-                }
-            }
-        }
-        return value;
+        return crc.get();
     }
 
     @Override

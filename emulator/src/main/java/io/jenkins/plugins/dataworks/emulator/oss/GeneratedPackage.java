@@ -16,7 +16,7 @@ final class GeneratedPackage implements PackageSource {
 
     private final long size;
     private final long seed;
-    private volatile Long crc;
+    private final LazyCrc64 crc;
 
     GeneratedPackage(long size, long seed) {
         if (size < 0) {
@@ -24,6 +24,7 @@ final class GeneratedPackage implements PackageSource {
         }
         this.size = size;
         this.seed = seed;
+        this.crc = new LazyCrc64(this);
     }
 
     @Override
@@ -65,17 +66,7 @@ final class GeneratedPackage implements PackageSource {
 
     @Override
     public long crc64() {
-        Long value = crc;
-        if (value == null) {
-            synchronized (this) {
-                value = crc;
-                if (value == null) {
-                    value = Crc64.of(this);
-                    crc = value;
-                }
-            }
-        }
-        return value;
+        return crc.get();
     }
 
     @Override
