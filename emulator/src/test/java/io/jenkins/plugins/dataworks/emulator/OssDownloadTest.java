@@ -223,8 +223,15 @@ class OssDownloadTest {
         });
         assertThat(failure).isInstanceOf(IOException.class);
         assertThat(got.toByteArray()).isEqualTo(Arrays.copyOf(CONTENT, 70_000));
-        // Used up: the next download is whole.
-        assertThat(get(ext.emulator().downloadUrl(20005)).body()).isEqualTo(CONTENT);
+        // Used up: the next download is whole. A new client, so that no connection of the cut
+        // exchange can be involved (a rare failure here under load left that open question).
+        HttpResponse<byte[]> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(ext.emulator().downloadUrl(20005))).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(again.statusCode()).as("status; downloads %s", ext.emulator().downloads()).isEqualTo(200);
+        assertThat(again.body().length).as("length; downloads %s; headers %s", ext.emulator().downloads(), again.headers().map())
+                .isEqualTo(CONTENT.length);
+        assertThat(again.body()).isEqualTo(CONTENT);
     }
 
     @Test
