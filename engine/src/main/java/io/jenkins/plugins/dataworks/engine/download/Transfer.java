@@ -406,7 +406,7 @@ final class Transfer {
         return " " + error.code() + (error.message() == null ? "" : " (" + error.message() + ")");
     }
 
-    /** Exception text without the URL query, in case a JDK message quotes the request. */
+    /** Exception text without the URL query, in case HttpClient's message quotes the request. */
     private String describe(Exception e) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + " " + e.getMessage();
