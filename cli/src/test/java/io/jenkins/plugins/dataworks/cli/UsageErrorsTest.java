@@ -224,9 +224,9 @@ class UsageErrorsTest {
         "--timeout=0         | --timeout '0' is not a duration: use e.g. 90s, 15m, 2h or 1h30m",
         "--timeout=0s        | --timeout must be greater than zero, e.g. 2h",
         "--timeout=soon      | --timeout 'soon' is not a duration: use e.g. 90s, 15m, 2h or 1h30m",
-        "--poll-interval=10ms | --poll-interval must be between 100ms and 1h, got PT0.01S",
-        "--poll-interval=2h  | --poll-interval must be between 100ms and 1h, got PT2H",
-        "--max-poll-interval=50ms | --max-poll-interval must be between 100ms and 1h, got PT0.05S",
+        "--poll-interval=10ms | --poll-interval must be between 100ms and 1h, got 10ms",
+        "--poll-interval=2h  | --poll-interval must be between 100ms and 1h, got 2h",
+        "--max-poll-interval=50ms | --max-poll-interval must be between 100ms and 1h, got 50ms",
         "--max-api-calls=-1  | --max-api-calls must be 0 (no budget) or positive, got -1",
         "--file-name=../x.zip | --file-name must be a plain file name without '/' or '\\': put the directory in downloadDir, got '../x.zip'",
     })
@@ -239,7 +239,7 @@ class UsageErrorsTest {
     void pollIntervalAboveItsMaximum() {
         assertUsageError(waitWith("--project-id", "10001", "--migration-id", "20001",
                         "--poll-interval", "1m", "--max-poll-interval", "30s"),
-                "dataworks-migration wait: --max-poll-interval must be at least initialInterval (PT1M)");
+                "dataworks-migration wait: --max-poll-interval must be at least initialInterval (1m), got 30s");
     }
 
     @Test

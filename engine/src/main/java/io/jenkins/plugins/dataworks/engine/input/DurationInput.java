@@ -54,10 +54,16 @@ public final class DurationInput {
         return total;
     }
 
-    /** The shortest text that {@link #parse} reads back as the same duration, e.g. {@code 1h30m}. */
+    /**
+     * The shortest text that {@link #parse} reads back as the same duration, e.g. {@code 1h30m};
+     * ISO-8601 for what the short form cannot say (a negative duration, or one finer than 1 ms).
+     */
     public static String format(Duration d) {
         if (d.isZero()) {
             return "0s";
+        }
+        if (d.isNegative() || d.toNanosPart() % 1_000_000 != 0) {
+            return d.toString();
         }
         StringBuilder b = new StringBuilder();
         long days = d.toDays();

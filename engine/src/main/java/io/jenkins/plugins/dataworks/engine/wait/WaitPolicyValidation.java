@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.wait;
 
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import java.time.Duration;
 
 /** The one place that says which wait settings are acceptable, and how to fix the others. */
@@ -20,7 +21,8 @@ final class WaitPolicyValidation {
         requireInterval("initialInterval", initialInterval);
         requireInterval("maxInterval", maxInterval);
         if (maxInterval.compareTo(initialInterval) < 0) {
-            throw new InvalidInputException("maxInterval", "must be at least initialInterval (" + initialInterval + ")");
+            throw new InvalidInputException("maxInterval", "must be at least initialInterval ("
+                    + DurationInput.format(initialInterval) + "), got " + DurationInput.format(maxInterval));
         }
         if (!(multiplier >= 1.0 && multiplier <= 10.0)) {
             throw new InvalidInputException("multiplier", "must be between 1.0 and 10.0, got " + multiplier);
@@ -47,7 +49,8 @@ final class WaitPolicyValidation {
 
     private static void requireInterval(String field, Duration d) {
         if (d == null || d.compareTo(MIN_INTERVAL) < 0 || d.compareTo(MAX_INTERVAL) > 0) {
-            throw new InvalidInputException(field, "must be between 100ms and 1h, got " + d);
+            throw new InvalidInputException(field, "must be between 100ms and 1h, got "
+                    + (d == null ? "nothing" : DurationInput.format(d)));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,9 +45,16 @@ class DurationInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PT2H", "PT1M30S", "PT0.25S", "PT49H1M", "PT0S"})
+    @ValueSource(strings = {"PT2H", "PT1M30S", "PT0.25S", "PT49H1M", "PT0S", "PT-1S", "PT0.0000005S", "PT1.0000005S"})
     void formatReadsBack(String iso) {
         Duration d = Duration.parse(iso);
         assertThat(DurationInput.parse("x", DurationInput.format(d))).isEqualTo(d);
+    }
+
+    @Test
+    void formatIsShortWhereTheShortFormCanSayIt() {
+        assertThat(DurationInput.format(Duration.ofMillis(10))).isEqualTo("10ms");
+        assertThat(DurationInput.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
+        assertThat(DurationInput.format(Duration.ofSeconds(-1))).isEqualTo("PT-1S");
     }
 }
