@@ -64,20 +64,11 @@ final class DownloadCommand implements Callable<Integer>, Cli.WithOutput {
             DownloadMode.ALWAYS.shouldDownload(summary); // throws, naming the status, when there is no package
             PackageFetcher fetcher = new PackageFetcher(conn.downloadSettings(), conn.client(), ctx.cancellation());
             ProgressBar bar = ctx.stderrIsTerminal() && !output.quiet ? new ProgressBar(ctx.err()) : null;
-            DownloadResult result;
-            try {
-                result = fetcher.fetch(summary, target, bar == null ? (received, total) -> {} : bar);
-            } finally {
-                if (bar != null) {
-                    bar.finish();
-                }
-            }
-            String shown = target.directory().resolve(result.file().getFileName()).toString();
-            reporter.note("downloaded " + shown + ": " + ProgressBar.bytes(result.size()) + ", sha256 " + result.sha256());
+            DownloadResult result = fetcher.fetch(summary, target, bar, reporter);
             GateResult gate = Gates.ofSummary(summary, WaitOutcome.Result.SUCCESS, 1 + fetcher.refreshCalls(),
                     "downloaded the package of " + ref + " (status " + summary.rawStatus() + ", RequestId "
                             + summary.requestId() + ")")
-                    .withPackage(shown, result.sha256(), result.size());
+                    .withPackage(target.shown(result), result.sha256(), result.size());
             printer.print(gate);
             return ExitCodes.SUCCESS;
         }

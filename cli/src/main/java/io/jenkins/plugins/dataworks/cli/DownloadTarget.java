@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataworks.cli;
 
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.download.DownloadDirectory;
+import io.jenkins.plugins.dataworks.engine.download.DownloadResult;
 import io.jenkins.plugins.dataworks.engine.download.PackageNames;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,6 +33,11 @@ record DownloadTarget(Path directory, String fileName) {
         }
         DownloadDirectory.check(dir);
         return new DownloadTarget(dir, fileName);
+    }
+
+    /** The downloaded file as the user named its directory: a relative --download-dir stays relative. */
+    String shown(DownloadResult downloaded) {
+        return directory.resolve(downloaded.file().getFileName()).toString();
     }
 
     /** The package's file name: --file-name, or the engine's default for this migration. */

@@ -40,6 +40,24 @@ final class PackageFetcher {
         return refreshCalls.get();
     }
 
+    /**
+     * {@link #fetch} as both commands show it: {@code bar} (null for none) while the bytes arrive,
+     * then one status line with the file, its size and what was verified.
+     */
+    DownloadResult fetch(MigrationSummary summary, DownloadTarget target, ProgressBar bar, StatusReporter reporter) {
+        DownloadResult result;
+        try {
+            result = fetch(summary, target, bar == null ? DownloadProgress.NONE : bar);
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
+        reporter.note("downloaded " + target.shown(result) + ": " + ProgressBar.bytes(result.size()) + ", sha256 "
+                + result.sha256() + (result.crc64Verified() ? ", CRC-64 verified" : ", no CRC-64 from the server"));
+        return result;
+    }
+
     DownloadResult fetch(MigrationSummary summary, DownloadTarget target, DownloadProgress progress) {
         cancellation.throwIfCancelled();
         MigrationRef ref = summary.ref();

@@ -153,18 +153,8 @@ final class WaitCommand implements Callable<Integer>, Cli.WithOutput {
         }
         reporter.note("downloading the export package into " + target.directory());
         ProgressBar bar = ctx.stderrIsTerminal() && !output.quiet ? new ProgressBar(ctx.err()) : null;
-        DownloadResult result;
-        try {
-            result = fetcher.fetch(outcome.summary(), target, bar == null ? (received, total) -> {} : bar);
-        } finally {
-            if (bar != null) {
-                bar.finish();
-            }
-        }
-        String shown = target.directory().resolve(result.file().getFileName()).toString();
-        reporter.note("downloaded " + shown + ": " + ProgressBar.bytes(result.size()) + ", sha256 " + result.sha256()
-                + (result.crc64Verified() ? ", CRC-64 verified" : ", no CRC-64 from the server"));
-        return gate.withPackage(shown, result.sha256(), result.size());
+        DownloadResult result = fetcher.fetch(outcome.summary(), target, bar, reporter);
+        return gate.withPackage(target.shown(result), result.sha256(), result.size());
     }
 
     private WaitOutcome await(MigrationWaiter waiter, MigrationRef ref, WaitPolicy policy, StatusReporter reporter) {

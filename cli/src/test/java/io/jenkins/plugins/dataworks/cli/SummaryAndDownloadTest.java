@@ -92,6 +92,8 @@ class SummaryAndDownloadTest {
         assertThat(j.get("sha256").getAsString()).isEqualTo(TestScenario.sha256(file));
         assertThat(j.get("apiCalls").getAsInt()).isEqualTo(1);
         assertThat(emulator.emulator().callCount("GetMigrationSummary")).isEqualTo(4);
+        // The same status line as after a wait, including what was verified.
+        assertThat(r.err()).contains("downloaded " + file + ": ", "CRC-64 verified");
     }
 
     @Test
