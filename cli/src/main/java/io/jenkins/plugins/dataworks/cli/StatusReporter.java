@@ -60,8 +60,7 @@ final class StatusReporter implements WaitListener {
 
     /** How the command ended when that is not a success: shown even with --quiet, which hides only progress. */
     void outcome(String text) {
-        err.println("[" + pad(DurationInput.format(truncateToSeconds(elapsed()))) + "] " + text);
-        err.flush();
+        print(elapsed(), text);
     }
 
     private Duration elapsed() {
@@ -69,9 +68,12 @@ final class StatusReporter implements WaitListener {
     }
 
     private void line(Duration elapsed, String text) {
-        if (quiet) {
-            return;
+        if (!quiet) {
+            print(elapsed, text);
         }
+    }
+
+    private void print(Duration elapsed, String text) {
         err.println("[" + pad(DurationInput.format(truncateToSeconds(elapsed))) + "] " + text);
         err.flush();
     }
