@@ -1,8 +1,8 @@
 package io.jenkins.plugins.dataworks.engine.client;
 
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import java.time.Duration;
-
 
 /**
  * How the client talks to the service: endpoint, per-request timeouts and an optional proxy.
@@ -27,7 +27,8 @@ public record ClientSettings(Endpoint endpoint, Duration connectTimeout, Duratio
 
     private static void checkTimeout(String field, Duration timeout) {
         if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new InvalidInputException(field, "must be between 1 ms and 10 minutes, got " + timeout);
+            throw new InvalidInputException(field, "must be between 1ms and 10m, got "
+                    + (timeout == null ? "nothing" : DurationInput.format(timeout)));
         }
     }
 
