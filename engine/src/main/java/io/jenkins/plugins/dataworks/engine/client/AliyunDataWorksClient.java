@@ -128,11 +128,6 @@ public final class AliyunDataWorksClient implements DataWorksClient {
         }
     }
 
-    /** The settings this client was built with. */
-    public ClientSettings settings() {
-        return settings;
-    }
-
     @Override
     public void close() {
         dataWorks.shutdown();

@@ -201,10 +201,6 @@ public final class PackageDownloader {
         }
     }
 
-    public DownloadSettings settings() {
-        return settings;
-    }
-
     private static Path writableDirectory(Path directory) {
         if (directory == null) {
             throw new InvalidInputException("downloadDir", "must be given: choose the directory for the package");
