@@ -30,33 +30,37 @@ public final class Main {
         int threads = 48;
         boolean verbose = false;
         Logger logger = Logger.getLogger("io.jenkins.plugins.dataworks.emulator");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port":
-                    port = Integer.parseInt(value(args, ++i, "--port"));
-                    break;
-                case "--bind":
-                    bind = value(args, ++i, "--bind");
-                    break;
-                case "--scenario":
-                    scenarioFile = Path.of(value(args, ++i, "--scenario"));
-                    break;
-                case "--threads":
-                    threads = Integer.parseInt(value(args, ++i, "--threads"));
-                    break;
-                case "--verbose":
-                    verbose = true;
-                    break;
-                case "--help":
-                case "-h":
-                    usage(System.out);
-                    return;
-                default:
-                    System.err.println("unknown option " + args[i]);
-                    usage(System.err);
-                    System.exit(2);
-                    return;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port":
+                        port = number(args, ++i, "--port");
+                        break;
+                    case "--bind":
+                        bind = value(args, ++i, "--bind");
+                        break;
+                    case "--scenario":
+                        scenarioFile = Path.of(value(args, ++i, "--scenario"));
+                        break;
+                    case "--threads":
+                        threads = number(args, ++i, "--threads");
+                        break;
+                    case "--verbose":
+                        verbose = true;
+                        break;
+                    case "--help":
+                    case "-h":
+                        usage(System.out);
+                        return;
+                    default:
+                        throw new IllegalArgumentException("unknown option " + args[i] + ": see --help");
+                }
             }
+        } catch (IllegalArgumentException e) {
+            System.err.println("emulator: " + e.getMessage());
+            usage(System.err);
+            System.exit(2);
+            return;
         }
         if (verbose) {
             // Per-call lines: action, ids, status, code. Never secrets, tokens or URL signatures.
@@ -103,6 +107,15 @@ public final class Main {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static int number(String[] args, int i, String option) {
+        String text = value(args, i, option);
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " '" + text + "' is not a whole number: e.g. " + option + " 8080");
+        }
     }
 
     private static void usage(PrintStream out) {
