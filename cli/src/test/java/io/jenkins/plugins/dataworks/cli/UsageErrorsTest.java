@@ -228,7 +228,7 @@ class UsageErrorsTest {
         "--poll-interval=2h  | --poll-interval must be between 100ms and 1h, got 2h",
         "--max-poll-interval=50ms | --max-poll-interval must be between 100ms and 1h, got 50ms",
         "--max-api-calls=-1  | --max-api-calls must be 0 (no budget) or positive, got -1",
-        "--file-name=../x.zip | --file-name must be a plain file name without '/' or '\\': put the directory in downloadDir, got '../x.zip'",
+        "--file-name=../x.zip | --file-name must be a plain file name without '/' or '\\': give the directory separately, got '../x.zip'",
     })
     void badWaitSetting(String option, String message) {
         assertUsageError(waitWith("--project-id", "10001", "--migration-id", "20001", option),

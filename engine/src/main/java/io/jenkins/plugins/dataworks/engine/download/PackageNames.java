@@ -61,7 +61,7 @@ public final class PackageNames {
         }
         String shown = printable(fileName);
         if (fileName.indexOf('/') >= 0 || fileName.indexOf('\\') >= 0) {
-            throw invalid("must be a plain file name without '/' or '\\': put the directory in downloadDir, got '"
+            throw invalid("must be a plain file name without '/' or '\\': give the directory separately, got '"
                     + shown + "'");
         }
         if (fileName.contains("..")) {
