@@ -108,6 +108,11 @@ public final class ErrorClassifier {
         if (c == null && (httpStatus == 401 || httpStatus == 403)) {
             return new AuthenticationException(line(text, "check the credentials and their RAM permissions", id), null, id, cause);
         }
+        if (c == null && httpStatus == 407) {
+            // The HTTP proxy, not the service, refused: asking again would only be refused again.
+            return new AuthenticationException(line(text, "the HTTP proxy demands authentication, which is not supported;"
+                    + " use a proxy that does not, or list the endpoint in nonProxyHosts", id), null, id, cause);
+        }
         return new ApiException(line(text, null, id), c, id, cause);
     }
 

@@ -12,6 +12,7 @@ import io.jenkins.plugins.dataworks.emulator.scenario.Scenarios;
 import io.jenkins.plugins.dataworks.engine.auth.AccessKeyCredentials;
 import io.jenkins.plugins.dataworks.engine.auth.AssumeRoleCredentials;
 import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
+import io.jenkins.plugins.dataworks.engine.error.AuthenticationException;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import java.io.IOException;
 import java.net.URI;
@@ -123,6 +124,18 @@ class ProxyClientTest {
             assertThat(r.target().getHost()).isEqualTo(Endpoint.region("cn-shanghai").uri().getHost());
             assertThat(r.target().getPort()).isEqualTo(443);
         });
+    }
+
+    @Test
+    void aProxyDemandingAuthenticationFailsAtOnceInsteadOfBeingRetried() {
+        proxy.answerConnectWith("407 Proxy Authentication Required");
+        ClientSettings settings = ClientSettings.of(Endpoint.region("cn-shanghai")).withProxy(ProxySettings.parse(proxy.address()));
+        try (AliyunDataWorksClient client = AliyunDataWorksClient.create(settings, demoKey, emulator.clock())) {
+            DataWorksException e = catchThrowableOfType(DataWorksException.class, () -> client.getMigrationSummary(DEMO));
+            assertThat(e).isInstanceOf(AuthenticationException.class);
+            assertThat(e.getMessage()).doesNotContain("\n").contains("HTTP 407")
+                    .contains("the HTTP proxy demands authentication, which is not supported");
+        }
     }
 
     @Test
