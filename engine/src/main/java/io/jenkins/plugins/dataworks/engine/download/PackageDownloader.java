@@ -201,22 +201,14 @@ public final class PackageDownloader {
         }
     }
 
+    /** The pre-flight check shared with callers ({@link DownloadDirectory}), then the directory itself. */
     private static Path writableDirectory(Path directory) {
-        if (directory == null) {
-            throw new InvalidInputException("downloadDir", "must be given: choose the directory for the package");
-        }
-        Path dir = directory.toAbsolutePath().normalize();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new InvalidInputException("downloadDir", dir + " is a file, not a directory: choose a directory");
-        }
+        Path dir = DownloadDirectory.check(directory);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new InvalidInputException("downloadDir", dir + " cannot be created: " + reason(e)
                     + ": choose a directory the build can write to");
-        }
-        if (!Files.isWritable(dir)) {
-            throw notWritable(dir, "permission denied");
         }
         return dir;
     }

@@ -375,7 +375,7 @@ class PackageDownloaderTest {
         assertThatThrownBy(() -> new PackageDownloader(settings).download(url(WITH_CRC), file, NAME, UrlRefresher.NONE, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("downloadDir");
-                    assertThat(e.getMessage()).contains("is a file");
+                    assertThat(e.getMessage()).contains(file + " is not a directory");
                 });
         assertThat(emulator().downloadCount()).isZero();
     }
