@@ -23,12 +23,17 @@ public final class RateLimiter implements CallPacer {
     private Instant nextFree;
 
     public RateLimiter(double permitsPerSecond, Clock clock) {
-        if (!(permitsPerSecond > 0 && permitsPerSecond <= 1000)) {
-            throw new InvalidInputException("rateLimit", "must be more than 0 and at most 1000 calls per second, got " + permitsPerSecond);
-        }
+        requireValidRate(permitsPerSecond);
         this.clock = clock;
         this.spacing = Duration.ofNanos((long) (1_000_000_000L / permitsPerSecond));
         this.nextFree = Instant.MIN;
+    }
+
+    /** The one rule for a rate setting; throws InvalidInputException naming {@code rateLimit}. */
+    static void requireValidRate(double permitsPerSecond) {
+        if (!(permitsPerSecond > 0 && permitsPerSecond <= 1000)) {
+            throw new InvalidInputException("rateLimit", "must be more than 0 and at most 1000 calls per second, got " + permitsPerSecond);
+        }
     }
 
     /** Reserves the next slot; returns how long the caller must wait before calling (zero if none). */

@@ -15,7 +15,7 @@ public final class RateLimiterRegistry {
     private final Clock clock;
 
     public RateLimiterRegistry(double permitsPerSecond, Clock clock) {
-        new RateLimiter(permitsPerSecond, clock); // validates the rate once, where the setting is made
+        RateLimiter.requireValidRate(permitsPerSecond); // once, where the setting is made
         this.permitsPerSecond = permitsPerSecond;
         this.clock = clock;
     }
