@@ -55,20 +55,20 @@ public final class DataWorksMigrationAction implements RunAction2 {
     }
 
     @Override
-    public void onAttached(Run<?, ?> r) {
+    public synchronized void onAttached(Run<?, ?> r) {
         this.run = r;
     }
 
     @Override
-    public void onLoad(Run<?, ?> r) {
+    public synchronized void onLoad(Run<?, ?> r) {
         this.run = r;
         if (timeline == null) {
             timeline = new ArrayList<>();
         }
     }
 
-    public synchronized void statusChanged(String newStatus, String migrationName, long at, long elapsedMillis,
-            String lastRequestId) {
+    public synchronized void statusChanged(
+            String newStatus, String migrationName, long at, long elapsedMillis, String lastRequestId) {
         this.status = newStatus;
         if (migrationName != null) {
             this.name = migrationName;
@@ -181,7 +181,7 @@ public final class DataWorksMigrationAction implements RunAction2 {
         };
     }
 
-    public Run<?, ?> getRun() {
+    public synchronized Run<?, ?> getRun() {
         return run;
     }
 

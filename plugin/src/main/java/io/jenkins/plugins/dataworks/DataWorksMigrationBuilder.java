@@ -175,14 +175,31 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
 
     /** Text options may use build parameters, e.g. {@code credentialsId: ${DATAWORKS_CREDENTIALS}}. */
     GateOptions options(EnvVars env) {
-        return new GateOptions(projectId, migrationId, env.expand(credentialsId), env.expand(region),
-                env.expand(endpoint), vpc, env.expand(timeout), env.expand(pollInterval), env.expand(maxPollInterval),
-                env.expand(partialSuccess), env.expand(download), env.expand(artifactName), failOnError, quiet);
+        return new GateOptions(
+                projectId,
+                migrationId,
+                env.expand(credentialsId),
+                env.expand(region),
+                env.expand(endpoint),
+                vpc,
+                env.expand(timeout),
+                env.expand(pollInterval),
+                env.expand(maxPollInterval),
+                env.expand(partialSuccess),
+                env.expand(download),
+                env.expand(artifactName),
+                failOnError,
+                quiet);
     }
 
     @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
-            @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
+    public void perform(
+            @NonNull Run<?, ?> run,
+            @NonNull FilePath workspace,
+            @NonNull EnvVars env,
+            @NonNull Launcher launcher,
+            @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
         GateOptions options = options(env);
         DataWorksGlobalConfiguration config = DataWorksGlobalConfiguration.get();
         try {
@@ -195,8 +212,8 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
         if (!quiet) {
             listener.getLogger().println(Messages.Log_waiting(migrationId, projectId));
         }
-        MigrationGate gate = new MigrationGate(options, config, DataWorksRuntime.get(),
-                new FreestyleHost(run, listener, workspace, launcher), action);
+        MigrationGate gate = new MigrationGate(
+                options, config, DataWorksRuntime.get(), new FreestyleHost(run, listener, workspace, launcher), action);
         gate.start();
         GateResult result;
         try {
@@ -210,7 +227,7 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
         Verdict.log(listener, result);
         run.addAction(new DataWorksEnvironmentAction(result));
         switch (result.result()) {
-            case SUCCESS -> { }
+            case SUCCESS -> {}
             case UNSTABLE -> run.setResult(Result.UNSTABLE);
             default -> {
                 if (failOnError) {
@@ -275,14 +292,17 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
         }
 
         @POST
-        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String endpoint, @QueryParameter boolean vpc) {
+        public FormValidation doCheckRegion(
+                @AncestorInPath Item item,
+                @QueryParameter String value,
+                @QueryParameter String endpoint,
+                @QueryParameter boolean vpc) {
             return MigrationForms.checkRegion(item, value, endpoint, vpc);
         }
 
         @POST
-        public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String region) {
+        public FormValidation doCheckEndpoint(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String region) {
             return MigrationForms.checkEndpoint(item, value, region);
         }
 
@@ -307,9 +327,14 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
         }
 
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String projectId,
-                @QueryParameter String migrationId, @QueryParameter String credentialsId,
-                @QueryParameter String region, @QueryParameter String endpoint, @QueryParameter boolean vpc) {
+        public FormValidation doTestConnection(
+                @AncestorInPath Item item,
+                @QueryParameter String projectId,
+                @QueryParameter String migrationId,
+                @QueryParameter String credentialsId,
+                @QueryParameter String region,
+                @QueryParameter String endpoint,
+                @QueryParameter boolean vpc) {
             return MigrationForms.testConnection(item, projectId, migrationId, credentialsId, region, endpoint, vpc);
         }
     }

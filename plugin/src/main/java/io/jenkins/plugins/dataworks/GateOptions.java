@@ -49,9 +49,21 @@ public final class GateOptions implements Serializable {
     private final boolean quiet;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    GateOptions(long projectId, long migrationId, String credentialsId, String region, String endpoint, boolean vpc,
-            String timeout, String pollInterval, String maxPollInterval, String partialSuccess, String download,
-            String artifactName, boolean failOnError, boolean quiet) {
+    GateOptions(
+            long projectId,
+            long migrationId,
+            String credentialsId,
+            String region,
+            String endpoint,
+            boolean vpc,
+            String timeout,
+            String pollInterval,
+            String maxPollInterval,
+            String partialSuccess,
+            String download,
+            String artifactName,
+            boolean failOnError,
+            boolean quiet) {
         this.projectId = projectId;
         this.migrationId = migrationId;
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
@@ -165,7 +177,8 @@ public final class GateOptions implements Serializable {
             // SUCCEED is the engine's name, which its messages suggest; accept it as well
             case PARTIAL_SUCCESS, "SUCCEED" -> PartialSuccessPolicy.SUCCEED;
             case "FAIL" -> PartialSuccessPolicy.FAIL;
-            default -> throw new InvalidInputException("partialSuccess", Messages.PartialSuccess_invalid(partialSuccess));
+            default ->
+                throw new InvalidInputException("partialSuccess", Messages.PartialSuccess_invalid(partialSuccess));
         };
     }
 

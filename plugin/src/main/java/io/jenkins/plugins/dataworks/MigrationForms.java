@@ -145,8 +145,14 @@ final class MigrationForms {
      * One GetMigrationSummary call with the selected credentials. Runs on the request thread
      * (a person clicked and waits for the answer), through the shared rate limiter like every call.
      */
-    static FormValidation testConnection(Item item, String projectId, String migrationId, String credentialsId,
-            String region, String endpoint, boolean vpc) {
+    static FormValidation testConnection(
+            Item item,
+            String projectId,
+            String migrationId,
+            String credentialsId,
+            String region,
+            String endpoint,
+            boolean vpc) {
         if (item == null) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         } else {
@@ -157,21 +163,22 @@ final class MigrationForms {
             GateOptions options = options(projectId, migrationId, credentialsId, region, endpoint, vpc);
             MigrationRef ref = options.ref();
             CredentialsSource credentials = CredentialsResolver.forItem(options.credentialsId(), item);
-            try (DataWorksClient client = DataWorksRuntime.get().openClient(credentials, options.clientSettings(config),
-                    config.getRateLimit())) {
+            try (DataWorksClient client = DataWorksRuntime.get()
+                    .openClient(credentials, options.clientSettings(config), config.getRateLimit())) {
                 MigrationSummary summary = client.getMigrationSummary(ref);
-                return FormValidation.ok(Messages.TestConnection_ok(summary.name(), summary.rawStatus(),
-                        summary.requestId()));
+                return FormValidation.ok(
+                        Messages.TestConnection_ok(summary.name(), summary.rawStatus(), summary.requestId()));
             }
         } catch (DataWorksException e) {
             return FormValidation.error(e.getMessage());
         }
     }
 
-    private static GateOptions options(String projectId, String migrationId, String credentialsId, String region,
-            String endpoint, boolean vpc) {
+    private static GateOptions options(
+            String projectId, String migrationId, String credentialsId, String region, String endpoint, boolean vpc) {
         long p = IdInput.parse("projectId", projectId, Messages.Id_project());
         long m = IdInput.parse("migrationId", migrationId, Messages.Id_migration());
-        return new GateOptions(p, m, credentialsId, region, endpoint, vpc, null, null, null, null, null, null, true, true);
+        return new GateOptions(
+                p, m, credentialsId, region, endpoint, vpc, null, null, null, null, null, null, true, true);
     }
 }

@@ -12,8 +12,11 @@ final class Verdict {
     static void log(TaskListener listener, GateResult result) {
         listener.getLogger().println(Messages.Log_final(result.result().name(), result.message()));
         if (result.packageFile() != null) {
-            listener.getLogger().println(Messages.Log_artifact(result.packageFile(),
-                    Functions.humanReadableByteSize(result.packageSize()), result.packageSha256()));
+            listener.getLogger()
+                    .println(Messages.Log_artifact(
+                            result.packageFile(),
+                            Functions.humanReadableByteSize(result.packageSize()),
+                            result.packageSha256()));
         }
     }
 }

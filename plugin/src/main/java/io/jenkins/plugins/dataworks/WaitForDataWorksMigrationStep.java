@@ -178,8 +178,21 @@ public final class WaitForDataWorksMigrationStep extends Step {
     }
 
     GateOptions options() {
-        return new GateOptions(projectId, migrationId, credentialsId, region, endpoint, vpc, timeout, pollInterval,
-                maxPollInterval, partialSuccess, download, artifactName, failOnError, quiet);
+        return new GateOptions(
+                projectId,
+                migrationId,
+                credentialsId,
+                region,
+                endpoint,
+                vpc,
+                timeout,
+                pollInterval,
+                maxPollInterval,
+                partialSuccess,
+                download,
+                artifactName,
+                failOnError,
+                quiet);
     }
 
     @Override
@@ -246,7 +259,8 @@ public final class WaitForDataWorksMigrationStep extends Step {
             try {
                 Run<?, ?> run = getContext().get(Run.class);
                 TaskListener listener = getContext().get(TaskListener.class);
-                DataWorksMigrationAction action = actionId == null ? null : DataWorksMigrationAction.find(run, actionId);
+                DataWorksMigrationAction action =
+                        actionId == null ? null : DataWorksMigrationAction.find(run, actionId);
                 if (action == null) {
                     action = new DataWorksMigrationAction(options.projectId(), options.migrationId());
                     run.addAction(action);
@@ -301,8 +315,8 @@ public final class WaitForDataWorksMigrationStep extends Step {
 
         private MigrationGate newGate(Run<?, ?> run, TaskListener listener, DataWorksMigrationAction action) {
             DataWorksRuntime runtime = DataWorksRuntime.get();
-            MigrationGate g = new MigrationGate(options, DataWorksGlobalConfiguration.get(), runtime,
-                    new PipelineHost(run, listener), action);
+            MigrationGate g = new MigrationGate(
+                    options, DataWorksGlobalConfiguration.get(), runtime, new PipelineHost(run, listener), action);
             g.result().whenComplete((result, error) -> {
                 if (error instanceof CancellationException) {
                     return; // stop() already completed the step, or a shutdown interrupted the download
@@ -462,14 +476,17 @@ public final class WaitForDataWorksMigrationStep extends Step {
         }
 
         @POST
-        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String endpoint, @QueryParameter boolean vpc) {
+        public FormValidation doCheckRegion(
+                @AncestorInPath Item item,
+                @QueryParameter String value,
+                @QueryParameter String endpoint,
+                @QueryParameter boolean vpc) {
             return MigrationForms.checkRegion(item, value, endpoint, vpc);
         }
 
         @POST
-        public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String region) {
+        public FormValidation doCheckEndpoint(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String region) {
             return MigrationForms.checkEndpoint(item, value, region);
         }
 
@@ -494,9 +511,14 @@ public final class WaitForDataWorksMigrationStep extends Step {
         }
 
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String projectId,
-                @QueryParameter String migrationId, @QueryParameter String credentialsId,
-                @QueryParameter String region, @QueryParameter String endpoint, @QueryParameter boolean vpc) {
+        public FormValidation doTestConnection(
+                @AncestorInPath Item item,
+                @QueryParameter String projectId,
+                @QueryParameter String migrationId,
+                @QueryParameter String credentialsId,
+                @QueryParameter String region,
+                @QueryParameter String endpoint,
+                @QueryParameter boolean vpc) {
             return MigrationForms.testConnection(item, projectId, migrationId, credentialsId, region, endpoint, vpc);
         }
     }

@@ -36,8 +36,8 @@ class DataWorksMigrationBuilderTest {
     }
 
     private DataWorksMigrationBuilder builder(long migrationId) {
-        DataWorksMigrationBuilder b = new DataWorksMigrationBuilder(PROJECT, migrationId,
-                DataWorksTestEnvironment.CREDENTIALS_ID);
+        DataWorksMigrationBuilder b =
+                new DataWorksMigrationBuilder(PROJECT, migrationId, DataWorksTestEnvironment.CREDENTIALS_ID);
         b.setEndpoint(dataworks.endpoint().toString());
         return b;
     }
@@ -77,20 +77,26 @@ class DataWorksMigrationBuilderTest {
     void aSuccessfulWaitGivesLaterStepsTheResultInTheEnvironment() throws Exception {
         FreeStyleProject p = r.createFreeStyleProject();
         p.getBuildersList().add(builder(EXPORT_OK));
-        p.getBuildersList().add(new Shell("echo \"env: $DATAWORKS_MIGRATION_STATUS $DATAWORKS_MIGRATION_NAME "
-                + "$DATAWORKS_MIGRATION_PACKAGE $DATAWORKS_MIGRATION_SHA256 rid=$DATAWORKS_MIGRATION_REQUEST_ID\"\n"
-                + "test -f \"$DATAWORKS_MIGRATION_PACKAGE\""));
-        FreeStyleBuild b = r.assertBuildStatusSuccess(env.drive(p.scheduleBuild2(0).waitForStart()));
+        p.getBuildersList()
+                .add(new Shell("echo \"env: $DATAWORKS_MIGRATION_STATUS $DATAWORKS_MIGRATION_NAME "
+                        + "$DATAWORKS_MIGRATION_PACKAGE $DATAWORKS_MIGRATION_SHA256 rid=$DATAWORKS_MIGRATION_REQUEST_ID\"\n"
+                        + "test -f \"$DATAWORKS_MIGRATION_PACKAGE\""));
+        FreeStyleBuild b =
+                r.assertBuildStatusSuccess(env.drive(p.scheduleBuild2(0).waitForStart()));
         r.assertLogContains("env: EXPORT_SUCCESS nightly_export dataworks-export-10001-20001.zip ", b);
         r.assertLogNotContains("rid=\n", b);
-        assertTrue(b.getArtifactManager().root().child("dataworks-export-10001-20001.zip").isFile());
+        assertTrue(b.getArtifactManager()
+                .root()
+                .child("dataworks-export-10001-20001.zip")
+                .isFile());
     }
 
     @Test
     void anErrorStatusFailsTheFreestyleBuild() throws Exception {
         FreeStyleProject p = r.createFreeStyleProject();
         p.getBuildersList().add(builder(EXPORT_ERROR));
-        FreeStyleBuild b = r.assertBuildStatus(Result.FAILURE, env.drive(p.scheduleBuild2(0).waitForStart()));
+        FreeStyleBuild b = r.assertBuildStatus(
+                Result.FAILURE, env.drive(p.scheduleBuild2(0).waitForStart()));
         r.assertLogContains("EXPORT_ERROR", b);
     }
 }

@@ -55,10 +55,12 @@ final class DataWorksTestEnvironment {
     static DataWorksTestEnvironment install(DataWorksEmulator emulator, MutableClock clock) throws Exception {
         DataWorksTestEnvironment env = new DataWorksTestEnvironment(emulator, clock);
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
-        if (store.getCredentials().stream().noneMatch(c -> c instanceof UsernamePasswordCredentialsImpl u
-                && u.getId().equals(CREDENTIALS_ID))) {
-            store.getCredentials().add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID,
-                    "emulator", ACCESS_KEY_ID, ACCESS_KEY_SECRET));
+        if (store.getCredentials().stream()
+                .noneMatch(c -> c instanceof UsernamePasswordCredentialsImpl u
+                        && u.getId().equals(CREDENTIALS_ID))) {
+            store.getCredentials()
+                    .add(new UsernamePasswordCredentialsImpl(
+                            CredentialsScope.GLOBAL, CREDENTIALS_ID, "emulator", ACCESS_KEY_ID, ACCESS_KEY_SECRET));
             store.save();
         }
         DataWorksGlobalConfiguration config = DataWorksGlobalConfiguration.get();
@@ -70,8 +72,12 @@ final class DataWorksTestEnvironment {
                 env.rateLimitReleases.add(clock.instant().plus(d));
             }
         };
-        DataWorksRuntime.get().useForTesting(clock, env.scheduler, recording,
-                (credentials, settings) -> AliyunDataWorksClient.create(settings, credentials, clock));
+        DataWorksRuntime.get()
+                .useForTesting(
+                        clock,
+                        env.scheduler,
+                        recording,
+                        (credentials, settings) -> AliyunDataWorksClient.create(settings, credentials, clock));
         return env;
     }
 

@@ -39,12 +39,22 @@ class FormPermissionsTest {
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         job = r.createFreeStyleProject("job");
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ).everywhere().to("configurer")
-                .grant(Jenkins.READ, Item.READ, CredentialsProvider.USE_ITEM).everywhere().to("user")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader"));
-        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL, "dataworks-prod", "prod", "LTAI-not-real", "not-a-real-secret"));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ)
+                .everywhere()
+                .to("configurer")
+                .grant(Jenkins.READ, Item.READ, CredentialsProvider.USE_ITEM)
+                .everywhere()
+                .to("user")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader"));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.GLOBAL, "dataworks-prod", "prod", "LTAI-not-real", "not-a-real-secret"));
         SystemCredentialsProvider.getInstance().save();
         step = r.jenkins.getDescriptorByType(WaitForDataWorksMigrationStep.DescriptorImpl.class);
     }
@@ -62,7 +72,10 @@ class FormPermissionsTest {
         assertEquals(List.of("", "dataworks-prod"), credentialsAs("configurer", job, null));
         assertEquals(List.of("", "dataworks-prod"), credentialsAs("user", job, null));
         assertEquals(List.of("kept"), credentialsAs("reader", job, "kept"), "only the current value");
-        assertEquals(List.of(), credentialsAs("configurer", null, null), "no item: administrators only");
+        // Without an item only administrators see the list; anyone else gets the current value
+        // back, here the empty one, as the consumer guide's includeCurrentValue answers.
+        assertEquals(List.of(""), credentialsAs("configurer", null, null), "no item: administrators only");
+        assertEquals(List.of("kept"), credentialsAs("configurer", null, "kept"), "no item: only the current value");
     }
 
     @Test
@@ -76,20 +89,24 @@ class FormPermissionsTest {
             assertEquals(FormValidation.Kind.ERROR, missing.kind);
             assertTrue(missing.getMessage().contains("missing"), missing.getMessage());
             assertEquals(FormValidation.Kind.OK, step.doCheckCredentialsId(job, "dataworks-prod").kind);
-            assertEquals(FormValidation.Kind.ERROR,
-                    step.doCheckEndpoint(job, "https://x.example", "cn-shanghai").kind, "not allowed by the admin");
+            assertEquals(
+                    FormValidation.Kind.ERROR,
+                    step.doCheckEndpoint(job, "https://x.example", "cn-shanghai").kind,
+                    "not allowed by the admin");
         }
     }
 
     @Test
     void testConnectionNeedsConfigureOnTheJobOrAdministerWithoutOne() {
         try (ACLContext ignored = ACL.as(User.getById("user", true))) {
-            assertThrows(AccessDeniedException3.class, () -> step.doTestConnection(job, "1", "2", "dataworks-prod",
-                    "cn-shanghai", null, false));
+            assertThrows(
+                    AccessDeniedException3.class,
+                    () -> step.doTestConnection(job, "1", "2", "dataworks-prod", "cn-shanghai", null, false));
         }
         try (ACLContext ignored = ACL.as(User.getById("configurer", true))) {
-            assertThrows(AccessDeniedException3.class, () -> step.doTestConnection(null, "1", "2", "dataworks-prod",
-                    "cn-shanghai", null, false));
+            assertThrows(
+                    AccessDeniedException3.class,
+                    () -> step.doTestConnection(null, "1", "2", "dataworks-prod", "cn-shanghai", null, false));
             FormValidation bad = step.doTestConnection(job, "0", "2", "dataworks-prod", "cn-shanghai", null, false);
             assertEquals(FormValidation.Kind.ERROR, bad.kind, "bad input is reported before any call");
             assertTrue(bad.getMessage().contains("projectId"), bad.getMessage());

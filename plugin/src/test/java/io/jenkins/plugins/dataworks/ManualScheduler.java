@@ -22,8 +22,8 @@ final class ManualScheduler implements Scheduler {
     private record Task(Instant due, long seq, Runnable body) {}
 
     private final MutableClock clock;
-    private final PriorityQueue<Task> queue = new PriorityQueue<>((a, b) -> a.due.equals(b.due)
-            ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
+    private final PriorityQueue<Task> queue =
+            new PriorityQueue<>((a, b) -> a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
     private long seq;
 
     ManualScheduler(MutableClock clock) {

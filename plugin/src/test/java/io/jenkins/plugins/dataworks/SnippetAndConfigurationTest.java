@@ -15,15 +15,17 @@ class SnippetAndConfigurationTest {
     void theSnippetShowsOnlyWhatDiffersFromTheDefaults(JenkinsRule r) throws Exception {
         SnippetizerTester st = new SnippetizerTester(r);
         WaitForDataWorksMigrationStep minimal = new WaitForDataWorksMigrationStep(12345, 1234, "dataworks-prod");
-        st.assertRoundTrip(minimal,
+        st.assertRoundTrip(
+                minimal,
                 "waitForDataWorksMigration credentialsId: 'dataworks-prod', migrationId: 1234, projectId: 12345");
 
-        WaitForDataWorksMigrationStep withDefaultsSpelledOut = new WaitForDataWorksMigrationStep(12345, 1234,
-                "dataworks-prod");
+        WaitForDataWorksMigrationStep withDefaultsSpelledOut =
+                new WaitForDataWorksMigrationStep(12345, 1234, "dataworks-prod");
         withDefaultsSpelledOut.setPartialSuccess("FAILURE");
         withDefaultsSpelledOut.setDownload("AUTO");
         withDefaultsSpelledOut.setFailOnError(true);
-        st.assertRoundTrip(withDefaultsSpelledOut,
+        st.assertRoundTrip(
+                withDefaultsSpelledOut,
                 "waitForDataWorksMigration credentialsId: 'dataworks-prod', migrationId: 1234, projectId: 12345");
 
         WaitForDataWorksMigrationStep full = new WaitForDataWorksMigrationStep(12345, 1234, "dataworks-prod");
@@ -36,18 +38,22 @@ class SnippetAndConfigurationTest {
         full.setFailOnError(false);
         full.setQuiet(true);
         full.setVpc(true);
-        st.assertRoundTrip(full, "waitForDataWorksMigration artifactName: 'release.zip', credentialsId: 'dataworks-prod', "
-                + "download: 'NEVER', failOnError: false, migrationId: 1234, partialSuccess: 'UNSTABLE', "
-                + "pollInterval: '1m', projectId: 12345, quiet: true, region: 'cn-shanghai', timeout: '3h', vpc: true");
+        st.assertRoundTrip(
+                full,
+                "waitForDataWorksMigration artifactName: 'release.zip', credentialsId: 'dataworks-prod', "
+                        + "download: 'NEVER', failOnError: false, migrationId: 1234, partialSuccess: 'UNSTABLE', "
+                        + "pollInterval: '1m', projectId: 12345, quiet: true, region: 'cn-shanghai', timeout: '3h', vpc: true");
     }
 
     @Test
     void theFreestyleSymbolRoundTripsToo(JenkinsRule r) throws Exception {
         DataWorksMigrationBuilder b = new DataWorksMigrationBuilder(12345, 1234, "dataworks-prod");
         b.setRegion("cn-shanghai");
-        new SnippetizerTester(r).assertRoundTrip(new org.jenkinsci.plugins.workflow.steps.CoreStep(b),
-                "dataWorksMigration credentialsId: 'dataworks-prod', migrationId: 1234, projectId: 12345, "
-                        + "region: 'cn-shanghai'");
+        new SnippetizerTester(r)
+                .assertRoundTrip(
+                        new org.jenkinsci.plugins.workflow.steps.CoreStep(b),
+                        "dataWorksMigration credentialsId: 'dataworks-prod', migrationId: 1234, projectId: 12345, "
+                                + "region: 'cn-shanghai'");
     }
 
     @Test

@@ -10,15 +10,18 @@ final class TestScenarios {
     static final long PROJECT = 10001;
     /** INIT (poll 1), EXPORTING (polls 2-4), EXPORT_SUCCESS (poll 5 on) with a 256 KiB package. */
     static final long EXPORT_OK = 20001;
+
     static final long EXPORT_ERROR = 20002;
     static final long IMPORT_ERROR = 20003;
     static final long REVOKED = 20004;
     static final long PARTIAL = 20005;
     /** EXPORTING forever. */
     static final long STUCK = 20006;
+
     static final long IMPORT_OK = 20007;
     /** First of {@link #BURST} exports for the parallel, rate-limited test. */
     static final long BURST_FIRST = 30001;
+
     static final int BURST = 10;
 
     private TestScenarios() {}
@@ -27,23 +30,27 @@ final class TestScenarios {
         Scenario.Builder b = Scenario.builder()
                 .accessKey(DataWorksTestEnvironment.ACCESS_KEY_ID, DataWorksTestEnvironment.ACCESS_KEY_SECRET)
                 .project(PROJECT)
-                .migration(MigrationSpec.export(EXPORT_OK, PROJECT, "nightly_export").timeline(Timeline.export(1, 4)))
+                .migration(MigrationSpec.export(EXPORT_OK, PROJECT, "nightly_export")
+                        .timeline(Timeline.export(1, 4)))
                 .migration(failing(EXPORT_ERROR, "EXPORTING", "EXPORT_ERROR"))
                 .migration(MigrationSpec.importing(IMPORT_ERROR, PROJECT, "broken_import")
                         .timeline(Timeline.startingAt("IMPORTING").thenAfterPolls(1, "IMPORT_ERROR")))
                 .migration(failing(REVOKED, "INIT", "REVOKED"))
                 .migration(MigrationSpec.export(PARTIAL, PROJECT, "partial_export")
-                        .timeline(Timeline.startingAt("EXPORTING").thenAfterPolls(1, "PARTIAL_SUCCESS")).pkg(null))
+                        .timeline(Timeline.startingAt("EXPORTING").thenAfterPolls(1, "PARTIAL_SUCCESS"))
+                        .pkg(null))
                 .migration(MigrationSpec.export(STUCK, PROJECT, "stuck_export").timeline(Timeline.fixed("EXPORTING")))
                 .migration(MigrationSpec.importing(IMPORT_OK, PROJECT, "release_import"));
         for (int i = 0; i < BURST; i++) {
-            b.migration(MigrationSpec.export(BURST_FIRST + i, PROJECT, "burst_" + i).timeline(Timeline.export(0, 1)));
+            b.migration(
+                    MigrationSpec.export(BURST_FIRST + i, PROJECT, "burst_" + i).timeline(Timeline.export(0, 1)));
         }
         return b.build();
     }
 
     private static MigrationSpec failing(long id, String from, String to) {
-        return MigrationSpec.export(id, PROJECT, "export_" + id).timeline(Timeline.startingAt(from).thenAfterPolls(1, to))
+        return MigrationSpec.export(id, PROJECT, "export_" + id)
+                .timeline(Timeline.startingAt(from).thenAfterPolls(1, to))
                 .pkg(null);
     }
 }

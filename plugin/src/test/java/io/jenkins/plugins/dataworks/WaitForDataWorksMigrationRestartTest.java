@@ -125,10 +125,13 @@ class WaitForDataWorksMigrationRestartTest {
             WorkflowRun b = r.assertBuildStatusSuccess(env.drive(build(r)));
             r.assertLogContains("Resuming the wait", b);
             r.assertLogContains("returned SUCCESS EXPORT_SUCCESS", b);
-            assertEquals(5, dataworks.emulator().callCount("GetMigrationSummary", EXPORT_OK),
+            assertEquals(
+                    5,
+                    dataworks.emulator().callCount("GetMigrationSummary", EXPORT_OK),
                     "no poll repeated or lost across the restart");
             DataWorksMigrationAction action = b.getAction(DataWorksMigrationAction.class);
-            assertEquals(List.of("INIT", "EXPORTING", "EXPORT_SUCCESS"),
+            assertEquals(
+                    List.of("INIT", "EXPORTING", "EXPORT_SUCCESS"),
                     action.getTimeline().stream().map(StatusChange::getStatus).collect(Collectors.toList()));
         });
     }
@@ -148,7 +151,8 @@ class WaitForDataWorksMigrationRestartTest {
             DataWorksTestEnvironment env = installed();
             WorkflowRun b = r.assertBuildStatus(Result.FAILURE, env.drive(build(r)));
             Duration waited = Duration.between(started.get(), dataworks.clock().instant());
-            assertTrue(waited.compareTo(Duration.ofMinutes(13)) < 0,
+            assertTrue(
+                    waited.compareTo(Duration.ofMinutes(13)) < 0,
                     "the deadline counts from the first start, not from the restart: " + waited);
             r.assertLogContains("EXPORTING", b);
         });
@@ -172,10 +176,20 @@ class WaitForDataWorksMigrationRestartTest {
             DataWorksTestEnvironment env = installed();
             WorkflowRun b = r.assertBuildStatusSuccess(env.drive(build(r)));
             String log = JenkinsRule.getLog(b);
-            assertEquals(1, log.lines().filter(l -> l.startsWith("DataWorks migration gate: SUCCESS")).count(), log);
-            assertEquals(1, log.lines().filter(l -> l.contains("returned SUCCESS")).count(), log);
+            assertEquals(
+                    1,
+                    log.lines()
+                            .filter(l -> l.startsWith("DataWorks migration gate: SUCCESS"))
+                            .count(),
+                    log);
+            assertEquals(
+                    1, log.lines().filter(l -> l.contains("returned SUCCESS")).count(), log);
             assertEquals(5, dataworks.emulator().callCount("GetMigrationSummary", EXPORT_OK));
-            assertTrue(b.getArtifactManager().root().child("dataworks-export-10001-20001.zip").isFile(),
+            assertTrue(
+                    b.getArtifactManager()
+                            .root()
+                            .child("dataworks-export-10001-20001.zip")
+                            .isFile(),
                     "the package is downloaded after the restarts, with a fresh URL");
         });
     }

@@ -80,17 +80,21 @@ class WaitForDataWorksMigrationStepTest {
                 }
                 """.formatted(env.target(PROJECT, EXPORT_OK))));
         String name = "dataworks-export-10001-20001.zip";
-        r.assertLogContains("result=SUCCESS status=EXPORT_SUCCESS name=nightly_export file=" + name + " size=262144", b);
+        r.assertLogContains(
+                "result=SUCCESS status=EXPORT_SUCCESS name=nightly_export file=" + name + " size=262144", b);
         r.assertLogContains("successful=true calls=5", b);
         r.assertLogContains("inWorkspace=true", b);
         String sha = sha256(b, name);
         r.assertLogContains("sha=" + sha, b);
-        assertEquals(5, dataworks.emulator().callCount("GetMigrationSummary", EXPORT_OK),
+        assertEquals(
+                5,
+                dataworks.emulator().callCount("GetMigrationSummary", EXPORT_OK),
                 "one call per poll the timeline needs, none for the download");
 
         DataWorksMigrationAction action = b.getAction(DataWorksMigrationAction.class);
         assertNotNull(action);
-        assertEquals(List.of("INIT", "EXPORTING", "EXPORT_SUCCESS"),
+        assertEquals(
+                List.of("INIT", "EXPORTING", "EXPORT_SUCCESS"),
                 action.getTimeline().stream().map(StatusChange::getStatus).collect(Collectors.toList()));
         assertEquals("SUCCESS", action.getResult());
         assertEquals(sha, action.getSha256());
@@ -112,10 +116,11 @@ class WaitForDataWorksMigrationStepTest {
     @ParameterizedTest
     @CsvSource({"20002, EXPORT_ERROR", "20003, IMPORT_ERROR", "20004, REVOKED"})
     void anErrorStatusFailsTheBuildWithOneLine(long migrationId, String status) throws Exception {
-        WorkflowRun b = r.assertBuildStatus(Result.FAILURE,
-                run("waitForDataWorksMigration " + env.target(PROJECT, migrationId)));
+        WorkflowRun b = r.assertBuildStatus(
+                Result.FAILURE, run("waitForDataWorksMigration " + env.target(PROJECT, migrationId)));
         String log = JenkinsRule.getLog(b);
-        String failure = log.lines().filter(l -> l.startsWith("ERROR: ")).findFirst().orElseThrow();
+        String failure =
+                log.lines().filter(l -> l.startsWith("ERROR: ")).findFirst().orElseThrow();
         assertTrue(failure.contains(status), failure);
         assertTrue(failure.contains(String.valueOf(migrationId)), failure);
         assertTrue(failure.contains(String.valueOf(PROJECT)), failure);
@@ -128,28 +133,35 @@ class WaitForDataWorksMigrationStepTest {
     @Test
     void aTimeoutFailsTheBuildWithTheLastStatusSeen() throws Exception {
         Instant start = dataworks.clock().instant();
-        WorkflowRun b = r.assertBuildStatus(Result.FAILURE,
-                run("waitForDataWorksMigration " + env.target(PROJECT, STUCK) + ", timeout: '10m'"));
-        String failure = JenkinsRule.getLog(b).lines().filter(l -> l.startsWith("ERROR: ")).findFirst().orElseThrow();
+        WorkflowRun b = r.assertBuildStatus(
+                Result.FAILURE, run("waitForDataWorksMigration " + env.target(PROJECT, STUCK) + ", timeout: '10m'"));
+        String failure = JenkinsRule.getLog(b)
+                .lines()
+                .filter(l -> l.startsWith("ERROR: "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(failure.contains("EXPORTING"), failure);
         Duration waited = Duration.between(start, dataworks.clock().instant());
-        assertTrue(waited.compareTo(Duration.ofMinutes(10)) >= 0 && waited.compareTo(Duration.ofMinutes(13)) < 0,
+        assertTrue(
+                waited.compareTo(Duration.ofMinutes(10)) >= 0 && waited.compareTo(Duration.ofMinutes(13)) < 0,
                 "ends at the deadline, not later: " + waited);
     }
 
     @ParameterizedTest
     @CsvSource({"FAILURE, FAILURE", "UNSTABLE, UNSTABLE", "SUCCESS, SUCCESS"})
     void partialSuccessFollowsTheOption(String option, String buildResult) throws Exception {
-        WorkflowRun b = r.assertBuildStatus(Result.fromString(buildResult), run("""
+        WorkflowRun b = r.assertBuildStatus(
+                Result.fromString(buildResult), run("""
                 stage('gate') {
                   def r = waitForDataWorksMigration %s, partialSuccess: '%s'
                   echo "after the gate: ${r.result}"
                 }
                 """.formatted(env.target(PROJECT, PARTIAL), option)));
         r.assertLogContains("PARTIAL_SUCCESS", b);
-        boolean stageMarked = new DepthFirstScanner().allNodes(b.getExecution()).stream()
-                .map(n -> n.getPersistentAction(WarningAction.class))
-                .anyMatch(w -> w != null && w.getResult() == Result.UNSTABLE);
+        boolean stageMarked = new DepthFirstScanner()
+                .allNodes(b.getExecution()).stream()
+                        .map(n -> n.getPersistentAction(WarningAction.class))
+                        .anyMatch(w -> w != null && w.getResult() == Result.UNSTABLE);
         assertEquals("UNSTABLE".equals(option), stageMarked, "the step's node carries the warning, like `unstable`");
         if ("FAILURE".equals(option)) {
             r.assertLogNotContains("after the gate", b);
@@ -169,8 +181,9 @@ class WaitForDataWorksMigrationStepTest {
 
     @Test
     void unknownCredentialsFailAtOnceNamingTheIdAndTheAcceptedTypes() throws Exception {
-        WorkflowRun b = r.assertBuildStatus(Result.FAILURE, run(
-                "waitForDataWorksMigration projectId: 10001, migrationId: 20001, credentialsId: 'nope', endpoint: '"
+        WorkflowRun b = r.assertBuildStatus(
+                Result.FAILURE,
+                run("waitForDataWorksMigration projectId: 10001, migrationId: 20001, credentialsId: 'nope', endpoint: '"
                         + dataworks.endpoint() + "'"));
         r.assertLogContains("credentialsId 'nope' was not found", b);
         r.assertLogContains("Username with password", b);
@@ -179,8 +192,9 @@ class WaitForDataWorksMigrationStepTest {
 
     @Test
     void anEndpointNoAdministratorAllowedIsDenied() throws Exception {
-        WorkflowRun b = r.assertBuildStatus(Result.FAILURE, run(
-                "waitForDataWorksMigration projectId: 10001, migrationId: 20001, credentialsId: '"
+        WorkflowRun b = r.assertBuildStatus(
+                Result.FAILURE,
+                run("waitForDataWorksMigration projectId: 10001, migrationId: 20001, credentialsId: '"
                         + DataWorksTestEnvironment.CREDENTIALS_ID + "', endpoint: 'https://attacker.example'"));
         r.assertLogContains("endpoint is not allowed", b);
         assertEquals(0, dataworks.emulator().callCount("GetMigrationSummary"));
@@ -207,8 +221,11 @@ class WaitForDataWorksMigrationStepTest {
         StringBuilder branches = new StringBuilder("def branches = [:]\n");
         for (int i = 0; i < BURST; i++) {
             long id = BURST_FIRST + i;
-            branches.append("branches['m").append(id).append("'] = { waitForDataWorksMigration ")
-                    .append(env.target(PROJECT, id)).append(", download: 'NEVER', quiet: true }\n");
+            branches.append("branches['m")
+                    .append(id)
+                    .append("'] = { waitForDataWorksMigration ")
+                    .append(env.target(PROJECT, id))
+                    .append(", download: 'NEVER', quiet: true }\n");
         }
         branches.append("parallel branches\n");
         WorkflowJob p = r.createProject(WorkflowJob.class);
@@ -232,9 +249,14 @@ class WaitForDataWorksMigrationStepTest {
             awaitCalls(i + 1);
         }
         List<Instant> firstCalls = dataworks.emulator().calls().stream()
-                .filter(c -> "GetMigrationSummary".equals(c.action()) && c.migrationId() != null
-                        && c.migrationId() >= BURST_FIRST && c.migrationId() < BURST_FIRST + BURST)
-                .map(c -> c.at()).sorted().limit(BURST).collect(Collectors.toList());
+                .filter(c -> "GetMigrationSummary".equals(c.action())
+                        && c.migrationId() != null
+                        && c.migrationId() >= BURST_FIRST
+                        && c.migrationId() < BURST_FIRST + BURST)
+                .map(c -> c.at())
+                .sorted()
+                .limit(BURST)
+                .collect(Collectors.toList());
         for (int i = 0; i < BURST; i++) {
             assertEquals(burstAt.plusSeconds(i), firstCalls.get(i), "one call per second for the AccessKey");
         }
@@ -254,9 +276,10 @@ class WaitForDataWorksMigrationStepTest {
                 }
                 """.formatted(env.target(PROJECT, EXPORT_OK))));
         String signedUrl = dataworks.emulator().downloadUrl(EXPORT_OK);
-        String signature = signedUrl.substring(signedUrl.indexOf("Signature=") + "Signature=".length()).split("&")[0];
-        List<String> forbidden = List.of(DataWorksTestEnvironment.ACCESS_KEY_SECRET, "Signature=", "OSSAccessKeyId=",
-                "Expires=", signature);
+        String signature = signedUrl.substring(signedUrl.indexOf("Signature=") + "Signature=".length())
+                .split("&")[0];
+        List<String> forbidden = List.of(
+                DataWorksTestEnvironment.ACCESS_KEY_SECRET, "Signature=", "OSSAccessKeyId=", "Expires=", signature);
         r.assertLogContains("Downloading the export package", b);
         for (String secret : forbidden) {
             r.assertLogNotContains(secret, b);
@@ -292,7 +315,8 @@ class WaitForDataWorksMigrationStepTest {
 
     private static Set<String> dataworksTempDirs() throws IOException {
         try (Stream<Path> dirs = Files.list(new File(System.getProperty("java.io.tmpdir")).toPath())) {
-            return dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("dataworks-migration"))
+            return dirs.map(d -> d.getFileName().toString())
+                    .filter(n -> n.startsWith("dataworks-migration"))
                     .collect(Collectors.toSet());
         }
     }

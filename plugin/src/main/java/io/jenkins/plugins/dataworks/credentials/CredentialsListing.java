@@ -16,10 +16,14 @@ public final class CredentialsListing {
     public static void includeAccepted(StandardListBoxModel model, Item item) {
         Authentication auth = CredentialsResolver.authenticationOf(item);
         if (CredentialsResolver.alibabaCloudPluginActive()) {
-            model.includeMatchingAs(auth, item, AlibabaCloudCredentialsSupport.accessKeyType(), List.of(),
+            model.includeMatchingAs(
+                    auth,
+                    item,
+                    AlibabaCloudCredentialsSupport.accessKeyType(),
+                    List.of(),
                     CredentialsMatchers.always());
         }
-        model.includeMatchingAs(auth, item, StandardUsernamePasswordCredentials.class, List.of(),
-                CredentialsMatchers.always());
+        model.includeMatchingAs(
+                auth, item, StandardUsernamePasswordCredentials.class, List.of(), CredentialsMatchers.always());
     }
 }

@@ -57,10 +57,11 @@ public final class CredentialsResolver {
      * @throws InvalidInputException naming {@code credentialsId}, the id and the accepted types
      */
     public static CredentialsSource forRun(String credentialsId, Run<?, ?> run) {
-        StandardCredentials found = CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class,
-                run, List.of());
+        StandardCredentials found =
+                CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run, List.of());
         if (found == null) {
-            throw new InvalidInputException("credentialsId", Messages.Credentials_notFound(credentialsId, acceptedTypes()));
+            throw new InvalidInputException(
+                    "credentialsId", Messages.Credentials_notFound(credentialsId, acceptedTypes()));
         }
         CredentialsSource source = toEngine(credentialsId, found);
         CredentialsProvider.track(run, found);
@@ -73,11 +74,12 @@ public final class CredentialsResolver {
      */
     public static CredentialsSource forItem(String credentialsId, Item item) {
         StandardCredentials found = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItem(StandardCredentials.class, item, authenticationOf(item),
-                        List.of()),
+                CredentialsProvider.lookupCredentialsInItem(
+                        StandardCredentials.class, item, authenticationOf(item), List.of()),
                 CredentialsMatchers.withId(credentialsId));
         if (found == null) {
-            throw new InvalidInputException("credentialsId", Messages.Credentials_notFound(credentialsId, acceptedTypes()));
+            throw new InvalidInputException(
+                    "credentialsId", Messages.Credentials_notFound(credentialsId, acceptedTypes()));
         }
         return toEngine(credentialsId, found);
     }
@@ -93,18 +95,21 @@ public final class CredentialsResolver {
     public static void checkForItem(String credentialsId, Item item) {
         Authentication auth = authenticationOf(item);
         CredentialsMatcher withId = CredentialsMatchers.withId(credentialsId);
-        if (alibabaCloudPluginActive() && !CredentialsProvider.listCredentialsInItem(
-                AlibabaCloudCredentialsSupport.accessKeyType(), item, auth, List.of(), withId).isEmpty()) {
+        if (alibabaCloudPluginActive()
+                && !CredentialsProvider.listCredentialsInItem(
+                                AlibabaCloudCredentialsSupport.accessKeyType(), item, auth, List.of(), withId)
+                        .isEmpty()) {
             return;
         }
-        if (!CredentialsProvider.listCredentialsInItem(StandardUsernamePasswordCredentials.class, item, auth, List.of(),
-                withId).isEmpty()) {
+        if (!CredentialsProvider.listCredentialsInItem(
+                        StandardUsernamePasswordCredentials.class, item, auth, List.of(), withId)
+                .isEmpty()) {
             return;
         }
         if (!CredentialsProvider.listCredentialsInItem(StandardCredentials.class, item, auth, List.of(), withId)
                 .isEmpty()) {
-            throw new InvalidInputException("credentialsId", Messages.Credentials_notAccepted(credentialsId,
-                    acceptedTypes()));
+            throw new InvalidInputException(
+                    "credentialsId", Messages.Credentials_notAccepted(credentialsId, acceptedTypes()));
         }
         throw new InvalidInputException("credentialsId", Messages.Credentials_notFound(credentialsId, acceptedTypes()));
     }
@@ -121,7 +126,9 @@ public final class CredentialsResolver {
         if (credentials instanceof StandardUsernamePasswordCredentials up) {
             return AccessKeyCredentials.of(up.getUsername(), up.getPassword().getPlainText());
         }
-        throw new InvalidInputException("credentialsId",
-                Messages.Credentials_wrongType(credentialsId, credentials.getDescriptor().getDisplayName(), acceptedTypes()));
+        throw new InvalidInputException(
+                "credentialsId",
+                Messages.Credentials_wrongType(
+                        credentialsId, credentials.getDescriptor().getDisplayName(), acceptedTypes()));
     }
 }

@@ -23,8 +23,15 @@ public final class DownloadReport implements Serializable {
     private final String errorCode;
     private final String requestId;
 
-    private DownloadReport(long size, String sha256, boolean crc64Verified, int resumes, int urlRefreshes,
-            String errorMessage, String errorCode, String requestId) {
+    private DownloadReport(
+            long size,
+            String sha256,
+            boolean crc64Verified,
+            int resumes,
+            int urlRefreshes,
+            String errorMessage,
+            String errorCode,
+            String requestId) {
         this.size = size;
         this.sha256 = sha256;
         this.crc64Verified = crc64Verified;
@@ -36,8 +43,8 @@ public final class DownloadReport implements Serializable {
     }
 
     static DownloadReport of(DownloadResult r) {
-        return new DownloadReport(r.size(), r.sha256(), r.crc64Verified(), r.resumes(), r.urlRefreshes(), null, null,
-                null);
+        return new DownloadReport(
+                r.size(), r.sha256(), r.crc64Verified(), r.resumes(), r.urlRefreshes(), null, null, null);
     }
 
     static DownloadReport failed(DataWorksException e) {

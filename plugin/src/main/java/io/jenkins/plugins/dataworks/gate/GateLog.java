@@ -26,7 +26,11 @@ final class GateLog implements WaitListener {
     private final Clock clock;
     private final Consumer<WaitSnapshot> persist;
 
-    GateLog(TaskListener listener, DataWorksMigrationAction action, boolean quiet, Clock clock,
+    GateLog(
+            TaskListener listener,
+            DataWorksMigrationAction action,
+            boolean quiet,
+            Clock clock,
             Consumer<WaitSnapshot> persist) {
         this.listener = listener;
         this.action = action;
@@ -37,10 +41,10 @@ final class GateLog implements WaitListener {
 
     @Override
     public void onStatusChange(String previousStatus, MigrationSummary summary, Duration elapsed) {
-        action.statusChanged(summary.rawStatus(), summary.name(), clock.millis(), elapsed.toMillis(),
-                summary.requestId());
-        print(Messages.Log_statusChange(summary.migrationId(), summary.projectId(), summary.rawStatus(),
-                span(elapsed), summary.requestId()));
+        action.statusChanged(
+                summary.rawStatus(), summary.name(), clock.millis(), elapsed.toMillis(), summary.requestId());
+        print(Messages.Log_statusChange(
+                summary.migrationId(), summary.projectId(), summary.rawStatus(), span(elapsed), summary.requestId()));
     }
 
     @Override

@@ -88,13 +88,18 @@ public final class MigrationGate {
      * Never held during an API call, a credentials lookup or a listener call of the engine.
      */
     private final Object lock = new Object();
+
     private volatile RateLimitedClient client;
     private volatile WaitHandle handle;
     private volatile Future<?> download;
     private volatile ControllerUrlRefresher refresher;
     private volatile boolean cancelled;
 
-    public MigrationGate(GateOptions options, DataWorksGlobalConfiguration config, DataWorksRuntime runtime, Host host,
+    public MigrationGate(
+            GateOptions options,
+            DataWorksGlobalConfiguration config,
+            DataWorksRuntime runtime,
+            Host host,
             DataWorksMigrationAction action) {
         this.options = options;
         this.config = config;
@@ -206,8 +211,8 @@ public final class MigrationGate {
             return cancelled ? null : c;
         }
         CredentialsSource credentials = CredentialsResolver.forRun(options.credentialsId(), host.run());
-        RateLimitedClient opened = runtime.openRateLimitedClient(credentials, options.clientSettings(config),
-                config.getRateLimit());
+        RateLimitedClient opened =
+                runtime.openRateLimitedClient(credentials, options.clientSettings(config), config.getRateLimit());
         synchronized (lock) {
             if (!cancelled) {
                 client = opened;
@@ -220,8 +225,8 @@ public final class MigrationGate {
 
     private void waitEnded(WaitOutcome outcome) {
         GateResult waitResult = GateResult.of(outcome, null, null);
-        boolean accepted = outcome.result() == WaitOutcome.Result.SUCCESS
-                || outcome.result() == WaitOutcome.Result.UNSTABLE;
+        boolean accepted =
+                outcome.result() == WaitOutcome.Result.SUCCESS || outcome.result() == WaitOutcome.Result.UNSTABLE;
         if (!accepted || cancelled) {
             finish(waitResult);
             return;
@@ -258,10 +263,11 @@ public final class MigrationGate {
                 archive(workspace, host.launcher(), name);
             } else {
                 // Outside node {}: a private temporary directory on the controller, removed once archived.
-                FilePath temp = new FilePath(Files.createTempDirectory("dataworks-migration").toFile());
+                FilePath temp = new FilePath(
+                        Files.createTempDirectory("dataworks-migration").toFile());
                 try {
-                    report = downloadInto(temp, name, url,
-                            options.downloadSettings(config).withProxy(ControllerProxy.current()));
+                    report = downloadInto(
+                            temp, name, url, options.downloadSettings(config).withProxy(ControllerProxy.current()));
                     archive(temp, new Launcher.LocalLauncher(host.listener()), name);
                 } finally {
                     deleteQuietly(temp); // a leftover must not turn an archived package into a failed build
@@ -275,9 +281,13 @@ public final class MigrationGate {
             finish(failed(waitResult, e));
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.FINE, "download of " + options.ref() + " failed", e);
-            finish(failed(waitResult, new DownloadException(
-                    Messages.Download_failed(options.ref(), Redaction.text(String.valueOf(e.getMessage()))),
-                    "DownloadFailed", null, null)));
+            finish(failed(
+                    waitResult,
+                    new DownloadException(
+                            Messages.Download_failed(options.ref(), Redaction.text(String.valueOf(e.getMessage()))),
+                            "DownloadFailed",
+                            null,
+                            null)));
         }
     }
 
@@ -285,8 +295,8 @@ public final class MigrationGate {
             throws IOException, InterruptedException {
         RateLimitedClient c = client;
         // Null once cancelled: the refresher then answers nothing.
-        ControllerUrlRefresher urls = new ControllerUrlRefresher(c == null ? null : c.singleCalls(), options.ref(),
-                settings.maxUrlRefreshes());
+        ControllerUrlRefresher urls = new ControllerUrlRefresher(
+                c == null ? null : c.singleCalls(), options.ref(), settings.maxUrlRefreshes());
         refresher = urls;
         if (cancelled) {
             urls.close(); // cancel() may have looked before the assignment
@@ -315,8 +325,9 @@ public final class MigrationGate {
     }
 
     private void archive(FilePath dir, Launcher launcher, String name) throws IOException, InterruptedException {
-        host.run().pickArtifactManager().archive(dir, launcher, BuildListenerAdapter.wrap(host.listener()),
-                Map.of(name, name));
+        host.run()
+                .pickArtifactManager()
+                .archive(dir, launcher, BuildListenerAdapter.wrap(host.listener()), Map.of(name, name));
     }
 
     private void finish(GateResult gate) {
@@ -350,20 +361,45 @@ public final class MigrationGate {
 
     /** The gate ended in an error after the wait itself ended well (download, archive, ALWAYS without package). */
     private static GateResult failed(GateResult base, RuntimeException e) {
-        String message = e instanceof DataWorksException ? e.getMessage() : Redaction.text(String.valueOf(e.getMessage()));
-        return new GateResult(WaitOutcome.Result.ERROR, base.status(), base.name(), base.projectId(), base.migrationId(),
-                base.created(), base.modified(), base.requestId(), base.apiCalls(), null, null, -1, message);
+        String message =
+                e instanceof DataWorksException ? e.getMessage() : Redaction.text(String.valueOf(e.getMessage()));
+        return new GateResult(
+                WaitOutcome.Result.ERROR,
+                base.status(),
+                base.name(),
+                base.projectId(),
+                base.migrationId(),
+                base.created(),
+                base.modified(),
+                base.requestId(),
+                base.apiCalls(),
+                null,
+                null,
+                -1,
+                message);
     }
 
     /** The gate could not even start waiting: bad credentials id, endpoint not allowed, invalid options. */
     private GateResult failedBeforeWait(WaitSnapshot snapshot, RuntimeException e) {
-        String message = e instanceof DataWorksException ? e.getMessage() : Redaction.text(String.valueOf(e.getMessage()));
+        String message =
+                e instanceof DataWorksException ? e.getMessage() : Redaction.text(String.valueOf(e.getMessage()));
         if (!(e instanceof DataWorksException)) {
             LOGGER.log(Level.WARNING, "could not start waiting for " + options.ref(), e);
         }
         String requestId = e instanceof DataWorksException d ? d.requestId() : null;
-        return new GateResult(WaitOutcome.Result.ERROR, snapshot == null ? null : snapshot.lastStatus(), null,
-                options.projectId(), options.migrationId(), null, null, requestId,
-                snapshot == null ? 0 : snapshot.apiCalls(), null, null, -1, message);
+        return new GateResult(
+                WaitOutcome.Result.ERROR,
+                snapshot == null ? null : snapshot.lastStatus(),
+                null,
+                options.projectId(),
+                options.migrationId(),
+                null,
+                null,
+                requestId,
+                snapshot == null ? 0 : snapshot.apiCalls(),
+                null,
+                null,
+                -1,
+                message);
     }
 }

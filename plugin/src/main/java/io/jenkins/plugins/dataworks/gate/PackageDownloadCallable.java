@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataworks.gate;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.dataworks.engine.client.ProxySettings;
 import io.jenkins.plugins.dataworks.engine.download.DownloadProgress;
@@ -31,7 +32,13 @@ final class PackageDownloadCallable extends MasterToSlaveFileCallable<DownloadRe
 
     private final String url;
     private final String fileName;
+
+    @SuppressFBWarnings(
+            value = "SE_BAD_FIELD",
+            justification = "Always a proxy from Channel.export, which remoting serializes as a reference to the"
+                    + " controller's object; the interface itself is the engine's and knows nothing of Serializable.")
     private final UrlRefresher refresher;
+
     private final HashSet<String> allowedHosts;
     private final long maxBytes;
     private final long connectTimeoutMillis;
@@ -61,9 +68,14 @@ final class PackageDownloadCallable extends MasterToSlaveFileCallable<DownloadRe
 
     @Override
     public DownloadReport invoke(File dir, VirtualChannel channel) throws IOException, InterruptedException {
-        DownloadSettings settings = new DownloadSettings(Set.copyOf(allowedHosts), maxBytes,
-                Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(readTimeoutMillis), maxResumes,
-                maxUrlRefreshes, proxyHost == null ? null : new ProxySettings(proxyHost, proxyPort, nonProxyHosts));
+        DownloadSettings settings = new DownloadSettings(
+                Set.copyOf(allowedHosts),
+                maxBytes,
+                Duration.ofMillis(connectTimeoutMillis),
+                Duration.ofMillis(readTimeoutMillis),
+                maxResumes,
+                maxUrlRefreshes,
+                proxyHost == null ? null : new ProxySettings(proxyHost, proxyPort, nonProxyHosts));
         try {
             return DownloadReport.of(new PackageDownloader(settings)
                     .download(url, dir.toPath(), fileName, refresher, DownloadProgress.NONE));

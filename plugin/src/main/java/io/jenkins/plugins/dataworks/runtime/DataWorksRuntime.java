@@ -52,8 +52,8 @@ public final class DataWorksRuntime {
     private volatile Scheduler scheduler = new TimerScheduler(pollPool);
     private volatile Sleeper sleeper = Sleeper.SYSTEM;
     /** The engine's SDK client, signing with this runtime's clock (the emulator's clock in tests). */
-    private volatile ClientFactory clients = (credentials, settings) ->
-            AliyunDataWorksClient.create(settings, credentials, clock);
+    private volatile ClientFactory clients =
+            (credentials, settings) -> AliyunDataWorksClient.create(settings, credentials, clock);
 
     private RateLimiterRegistry limiters;
     private volatile boolean shuttingDown;
@@ -63,8 +63,13 @@ public final class DataWorksRuntime {
     }
 
     private static ThreadPoolExecutor pool(int threads, String name) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new NamingThreadFactory(new DaemonThreadFactory(), name));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                new NamingThreadFactory(new DaemonThreadFactory(), name));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -86,15 +91,16 @@ public final class DataWorksRuntime {
      * of its AccessKey on the scheduler (no thread waits for a slot).
      */
     public MigrationWaiter waiter(RateLimitedClient client) {
-        return new MigrationWaiter(client.unpaced(), scheduler, pollPool, clock, new SplittableRandom(), client.limiter());
+        return new MigrationWaiter(
+                client.unpaced(), scheduler, pollPool, clock, new SplittableRandom(), client.limiter());
     }
 
     /**
      * Opens a client whose calls share the rate limit of every other client that signs with the
      * same AccessKey ID on this controller, at the rate the global configuration sets now.
      */
-    public RateLimitedClient openRateLimitedClient(CredentialsSource credentials, ClientSettings settings,
-            double callsPerSecond) {
+    public RateLimitedClient openRateLimitedClient(
+            CredentialsSource credentials, ClientSettings settings, double callsPerSecond) {
         DataWorksClient client = clients.open(credentials, settings);
         return new RateLimitedClient(client, limiters(callsPerSecond).forAccessKey(credentials.accessKeyId()), sleeper);
     }
@@ -120,8 +126,8 @@ public final class DataWorksRuntime {
      * and count or fault calls. Production never calls this.
      */
     @Restricted(NoExternalUse.class)
-    public synchronized void useForTesting(Clock testClock, Scheduler testScheduler, Sleeper testSleeper,
-            ClientFactory testClients) {
+    public synchronized void useForTesting(
+            Clock testClock, Scheduler testScheduler, Sleeper testSleeper, ClientFactory testClients) {
         this.clock = Objects.requireNonNull(testClock, "clock");
         this.scheduler = Objects.requireNonNull(testScheduler, "scheduler");
         this.sleeper = Objects.requireNonNull(testSleeper, "sleeper");
