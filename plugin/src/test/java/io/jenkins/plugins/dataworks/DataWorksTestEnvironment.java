@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Run;
 import io.jenkins.plugins.dataworks.emulator.DataWorksEmulator;
 import io.jenkins.plugins.dataworks.emulator.MutableClock;
+import io.jenkins.plugins.dataworks.emulator.state.CallRecord;
 import io.jenkins.plugins.dataworks.engine.client.AliyunDataWorksClient;
 import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
@@ -93,6 +96,42 @@ final class DataWorksTestEnvironment {
             scheduler.runNext(run::isBuilding);
         }
         return run;
+    }
+
+    /**
+     * Runs polls one at a time until the build ends, each only once the one before it has settled:
+     * gone back to the scheduler (a poll the rate limiter paced), or reached the emulator and then
+     * either scheduled its wait's next poll or ended its wait ({@code endsWait} tells that from the
+     * emulator's record of the call: the scenario knows its timelines). So the clock never moves
+     * while a call is on its way, and the time the emulator logs for each call is the time it was
+     * made: the call log shows the real spacing of the calls.
+     */
+    <R extends Run<?, ?>> R driveOneCallAtATime(R run, Predicate<CallRecord> endsWait) throws InterruptedException {
+        while (true) {
+            long calls = emulator.callCount("GetMigrationSummary");
+            long scheduled = scheduler.scheduledCount();
+            if (!scheduler.runOne(run::isBuilding)) {
+                return run;
+            }
+            awaitEvent(
+                    () -> emulator.callCount("GetMigrationSummary") > calls || scheduler.scheduledCount() > scheduled);
+            if (emulator.callCount("GetMigrationSummary") > calls) {
+                List<CallRecord> log = emulator.calls();
+                if (!endsWait.test(log.get(log.size() - 1))) {
+                    awaitEvent(() -> scheduler.scheduledCount() > scheduled);
+                }
+            }
+        }
+    }
+
+    private static void awaitEvent(BooleanSupplier happened) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!happened.getAsBoolean()) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("a poll neither called nor went back to the scheduler");
+            }
+            Thread.sleep(5); // waiting for an event (a call, a schedule), not for time to pass
+        }
     }
 
     /** Runs polls until the emulator has answered {@code calls} GetMigrationSummary calls for the migration. */

@@ -25,6 +25,8 @@ final class ManualScheduler implements Scheduler {
     private final PriorityQueue<Task> queue =
             new PriorityQueue<>((a, b) -> a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
     private long seq;
+    /** Every schedule() so far, so a test can tell when a task it ran has scheduled its successor. */
+    private long scheduled;
 
     ManualScheduler(MutableClock clock) {
         this.clock = clock;
@@ -34,12 +36,17 @@ final class ManualScheduler implements Scheduler {
     public synchronized Cancellable schedule(Runnable task, Duration delay) {
         Task t = new Task(clock.instant().plus(delay), seq++, task);
         queue.add(t);
+        scheduled++;
         notifyAll();
         return () -> {
             synchronized (ManualScheduler.this) {
                 queue.remove(t);
             }
         };
+    }
+
+    synchronized long scheduledCount() {
+        return scheduled;
     }
 
     synchronized int pending() {
@@ -67,6 +74,19 @@ final class ManualScheduler implements Scheduler {
      * false, running nothing, as soon as {@code keepWaiting} no longer holds.
      */
     boolean runNext(BooleanSupplier keepWaiting) throws InterruptedException {
+        return run(keepWaiting, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs only the earliest task, first moving the clock to its due time if it is later; tasks due
+     * at the same instant wait for later calls. Returns false, running nothing, as soon as
+     * {@code keepWaiting} no longer holds.
+     */
+    boolean runOne(BooleanSupplier keepWaiting) throws InterruptedException {
+        return run(keepWaiting, 1);
+    }
+
+    private boolean run(BooleanSupplier keepWaiting, int limit) throws InterruptedException {
         List<Task> due = new ArrayList<>();
         synchronized (this) {
             long giveUp = System.nanoTime() + HANG.toNanos();
@@ -86,7 +106,7 @@ final class ManualScheduler implements Scheduler {
             if (first.isAfter(clock.instant())) {
                 clock.set(first);
             }
-            while (!queue.isEmpty() && !queue.peek().due.isAfter(clock.instant())) {
+            while (due.size() < limit && !queue.isEmpty() && !queue.peek().due.isAfter(clock.instant())) {
                 due.add(queue.poll());
             }
         }

@@ -22,7 +22,7 @@ final class TestScenarios {
     /** First of {@link #BURST} exports for the parallel, rate-limited test. */
     static final long BURST_FIRST = 30001;
 
-    static final int BURST = 10;
+    static final int BURST = 20;
 
     private TestScenarios() {}
 

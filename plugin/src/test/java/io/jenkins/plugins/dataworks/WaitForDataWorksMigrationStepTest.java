@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -239,31 +240,41 @@ class WaitForDataWorksMigrationStepTest {
         // One wait called; the others' polls went back to the scheduler, each at its own slot of the
         // AccessKey's limiter, and the first wait scheduled its next poll (15 s +-10 % later).
         env.scheduler.awaitPending(BURST);
-        List<Instant> due = env.scheduler.dueTimes();
+        List<Instant> due = new ArrayList<>(env.scheduler.dueTimes());
         for (int i = 1; i < BURST; i++) {
-            assertEquals(burstAt.plusSeconds(i), due.get(i - 1), "paced poll " + i + " waits on the scheduler");
+            assertTrue(due.remove(burstAt.plusSeconds(i)), "paced poll " + i + " waits on the scheduler: " + due);
         }
+        assertEquals(1, due.size(), "besides the paced polls only the first wait's next poll: " + due);
+        Duration next = Duration.between(burstAt, due.get(0));
+        assertTrue(
+                next.compareTo(Duration.ofMillis(13_500)) >= 0 && next.compareTo(Duration.ofMillis(16_500)) <= 0,
+                "the first wait's next poll comes 15 s +-10 % later: " + next);
         // Step through the slots on virtual time, one answered call at a time.
-        for (int i = 1; i < BURST; i++) {
-            env.scheduler.runNext(() -> true);
-            awaitCalls(i + 1);
-        }
-        List<Instant> firstCalls = dataworks.emulator().calls().stream()
-                .filter(c -> "GetMigrationSummary".equals(c.action())
-                        && c.migrationId() != null
-                        && c.migrationId() >= BURST_FIRST
-                        && c.migrationId() < BURST_FIRST + BURST)
+        // Then one poll at a time to the end, so that the emulator logs each call when it is made.
+        // The first wait's next poll falls among the slots; its turn only re-paces it behind them.
+        // Each burst migration answers EXPORTING to its first call and EXPORT_SUCCESS to its second.
+        r.assertBuildStatusSuccess(env.driveOneCallAtATime(
+                b, c -> dataworks.emulator().callCount("GetMigrationSummary", c.migrationId()) >= 2));
+        List<Instant> allCalls = dataworks.emulator().calls().stream()
+                .filter(c -> "GetMigrationSummary".equals(c.action()))
                 .map(c -> c.at())
                 .sorted()
-                .limit(BURST)
                 .collect(Collectors.toList());
         for (int i = 0; i < BURST; i++) {
-            assertEquals(burstAt.plusSeconds(i), firstCalls.get(i), "one call per second for the AccessKey");
+            assertEquals(burstAt.plusSeconds(i), allCalls.get(i), "the first calls, one per second for the AccessKey");
+        }
+        assertTrue(allCalls.size() >= 2 * BURST, "every wait polled until EXPORT_SUCCESS: " + allCalls.size());
+        // The whole call log of the build: no two calls of the key closer than one second, so no
+        // one-second window ever holds more than the configured rate.
+        for (int i = 1; i < allCalls.size(); i++) {
+            Duration gap = Duration.between(allCalls.get(i - 1), allCalls.get(i));
+            assertTrue(
+                    gap.compareTo(Duration.ofSeconds(1)) >= 0,
+                    "calls " + i + " and " + (i + 1) + " only " + gap + " apart");
         }
         synchronized (env.rateLimitReleases) {
             assertTrue(env.rateLimitReleases.isEmpty(), "no poll waited for its slot on a thread");
         }
-        r.assertBuildStatusSuccess(env.drive(b));
     }
 
     @Test
