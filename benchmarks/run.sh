@@ -2,7 +2,7 @@
 # Builds the benchmark jar (and the command line it measures), runs every benchmark, prints the
 # tables and rewrites docs/performance.md. Takes a few minutes on a 2-core machine.
 #   benchmarks/run.sh                 everything
-#   benchmarks/run.sh --only 2,3b     a subset (1, 2, 3a, 3b, 4, 5; "3" means both 3a and 3b)
+#   benchmarks/run.sh --only 2,3b     a subset (1, 2, 3a, 3b, 4, 5, 6; "3" means both 3a and 3b)
 #   benchmarks/run.sh --waits 200     fewer concurrent waits in benchmark 1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,9 @@ if ! command -v curl >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get install -y curl >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y curl >/dev/null; }
 fi
+
+# The reactor includes the plugin, whose parent POM comes from the Jenkins Maven repository.
+. .ci/jenkins-repo.sh
 
 # Tests are not compiled: the benchmarks need the main code only.
 ./mvnw -q -Pbench -pl benchmarks -am package -Dmaven.test.skip=true
