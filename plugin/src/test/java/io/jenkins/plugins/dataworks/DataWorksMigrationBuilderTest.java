@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.model.queue.QueueTaskFuture;
 import hudson.tasks.Shell;
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,17 @@ class DataWorksMigrationBuilderTest {
                 new DataWorksMigrationBuilder(PROJECT, migrationId, DataWorksTestEnvironment.CREDENTIALS_ID);
         b.setEndpoint(dataworks.endpoint().toString());
         return b;
+    }
+
+    /**
+     * Runs the build's polls on virtual time, then waits until the executor is done with the build:
+     * it saves the build record after the build completed, and must not be writing when the test's
+     * Jenkins stops.
+     */
+    private QueueTaskFuture<FreeStyleBuild> driven(QueueTaskFuture<FreeStyleBuild> build) throws Exception {
+        env.drive(build.waitForStart());
+        r.waitUntilNoActivity();
+        return build;
     }
 
     @Test
@@ -81,8 +93,7 @@ class DataWorksMigrationBuilderTest {
                 .add(new Shell("echo \"env: $DATAWORKS_MIGRATION_STATUS $DATAWORKS_MIGRATION_NAME "
                         + "$DATAWORKS_MIGRATION_PACKAGE $DATAWORKS_MIGRATION_SHA256 rid=$DATAWORKS_MIGRATION_REQUEST_ID\"\n"
                         + "test -f \"$DATAWORKS_MIGRATION_PACKAGE\""));
-        FreeStyleBuild b =
-                r.assertBuildStatusSuccess(env.drive(p.scheduleBuild2(0).waitForStart()));
+        FreeStyleBuild b = r.assertBuildStatusSuccess(driven(p.scheduleBuild2(0)));
         r.assertLogContains("env: EXPORT_SUCCESS nightly_export dataworks-export-10001-20001.zip ", b);
         r.assertLogNotContains("rid=\n", b);
         assertTrue(b.getArtifactManager()
@@ -95,8 +106,8 @@ class DataWorksMigrationBuilderTest {
     void anErrorStatusFailsTheFreestyleBuild() throws Exception {
         FreeStyleProject p = r.createFreeStyleProject();
         p.getBuildersList().add(builder(EXPORT_ERROR));
-        FreeStyleBuild b = r.assertBuildStatus(
-                Result.FAILURE, env.drive(p.scheduleBuild2(0).waitForStart()));
+        FreeStyleBuild b =
+                r.assertBuildStatus(Result.FAILURE, driven(p.scheduleBuild2(0)).get());
         r.assertLogContains("EXPORT_ERROR", b);
     }
 }

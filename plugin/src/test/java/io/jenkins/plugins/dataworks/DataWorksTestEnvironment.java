@@ -95,6 +95,9 @@ final class DataWorksTestEnvironment {
         while (run.isBuilding()) {
             scheduler.runNext(run::isBuilding);
         }
+        // A run stops "building" before its log is complete: wait for the rest, so that log
+        // assertions (a line that must not be there, too) read the whole log.
+        awaitEvent(() -> !run.isLogUpdated(), run + " never finished its log");
         return run;
     }
 
@@ -111,26 +114,27 @@ final class DataWorksTestEnvironment {
             long calls = emulator.callCount("GetMigrationSummary");
             long scheduled = scheduler.scheduledCount();
             if (!scheduler.runOne(run::isBuilding)) {
-                return run;
+                return drive(run); // nothing left to run: only waits for the end of the log
             }
             awaitEvent(
-                    () -> emulator.callCount("GetMigrationSummary") > calls || scheduler.scheduledCount() > scheduled);
+                    () -> emulator.callCount("GetMigrationSummary") > calls || scheduler.scheduledCount() > scheduled,
+                    "a poll neither called nor went back to the scheduler");
             if (emulator.callCount("GetMigrationSummary") > calls) {
                 List<CallRecord> log = emulator.calls();
                 if (!endsWait.test(log.get(log.size() - 1))) {
-                    awaitEvent(() -> scheduler.scheduledCount() > scheduled);
+                    awaitEvent(() -> scheduler.scheduledCount() > scheduled, "a poll called but scheduled no next one");
                 }
             }
         }
     }
 
-    private static void awaitEvent(BooleanSupplier happened) throws InterruptedException {
+    private static void awaitEvent(BooleanSupplier happened, String otherwise) throws InterruptedException {
         long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!happened.getAsBoolean()) {
             if (System.nanoTime() > giveUp) {
-                throw new AssertionError("a poll neither called nor went back to the scheduler");
+                throw new AssertionError(otherwise);
             }
-            Thread.sleep(5); // waiting for an event (a call, a schedule), not for time to pass
+            Thread.sleep(5); // waiting for an event (a call, a schedule, the log's end), not for time to pass
         }
     }
 

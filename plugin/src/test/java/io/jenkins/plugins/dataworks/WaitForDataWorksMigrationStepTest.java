@@ -66,7 +66,9 @@ class WaitForDataWorksMigrationStepTest {
     private WorkflowRun run(String script) throws Exception {
         WorkflowJob p = r.createProject(WorkflowJob.class);
         p.setDefinition(new CpsFlowDefinition(script, true));
-        return env.drive(p.scheduleBuild2(0).waitForStart());
+        WorkflowRun b = env.drive(p.scheduleBuild2(0).waitForStart());
+        r.waitUntilNoActivity(); // the flyweight executor saves the build after it completed
+        return b;
     }
 
     @Test
