@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataworks.check;
+package io.jenkins.plugins.dataworks.structure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,15 +38,29 @@ import org.junit.jupiter.api.TestFactory;
  * What the plugin stores with a build, checked field by field through everything it reaches:
  * step executions go into the Pipeline's program.dat by Java serialization, so every persisted
  * field must be serializable and every class carry a serialVersionUID; actions go into build.xml
- * by XStream. Neither may hold a secret or a live object (run, listener, client, thread).
+ * by XStream. Neither may hold a secret or a live object (run, listener, client, thread). The restart
+ * tests serialize the execution for real, but only the values one run happens to hold; a secret in a
+ * persisted field would serialize just as well, so this checks the declared fields.
  */
 class PersistenceTest {
 
     private static final String PROJECT = "io.jenkins.plugins.dataworks.";
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret|token|password|passwd|downloadurl|signedurl).*");
-    private static final Pattern SECRET_TYPE = Pattern.compile("Secret|SecretValue|CredentialsSource|AccessKey.*|.*Credentials");
-    private static final List<Class<?>> LIVE = List.of(Run.class, Job.class, Item.class, TaskListener.class, Launcher.class,
-            FilePath.class, StepContext.class, Thread.class, Executor.class, Future.class, Closeable.class);
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(secret|token|password|passwd|downloadurl|signedurl).*");
+    private static final Pattern SECRET_TYPE =
+            Pattern.compile("Secret|SecretValue|CredentialsSource|AccessKey.*|.*Credentials");
+    private static final List<Class<?>> LIVE = List.of(
+            Run.class,
+            Job.class,
+            Item.class,
+            TaskListener.class,
+            Launcher.class,
+            FilePath.class,
+            StepContext.class,
+            Thread.class,
+            Executor.class,
+            Future.class,
+            Closeable.class);
 
     @Test
     void thePluginHasAStepExecutionAndActions() {
@@ -56,27 +70,34 @@ class PersistenceTest {
 
     @TestFactory
     Stream<DynamicTest> stepExecutionsSerializeSafely() {
-        return executions().stream().map(type -> DynamicTest.dynamicTest(type.getName(), () -> {
-            List<String> problems = new ArrayList<>();
-            new Walk(true, problems).check(type, type.getSimpleName());
-            assertThat(problems).as("what %s persists in program.dat", type.getSimpleName()).isEmpty();
-        }));
+        return executions().stream()
+                .map(type -> DynamicTest.dynamicTest(type.getName(), () -> {
+                    List<String> problems = new ArrayList<>();
+                    new Walk(true, problems).check(type, type.getSimpleName());
+                    assertThat(problems)
+                            .as("what %s persists in program.dat", type.getSimpleName())
+                            .isEmpty();
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> actionsPersistSafely() {
-        return actions().stream().map(type -> DynamicTest.dynamicTest(type.getName(), () -> {
-            List<String> problems = new ArrayList<>();
-            new Walk(false, problems).check(type, type.getSimpleName());
-            assertThat(problems).as("what %s persists in build.xml", type.getSimpleName()).isEmpty();
-        }));
+        return actions().stream()
+                .map(type -> DynamicTest.dynamicTest(type.getName(), () -> {
+                    List<String> problems = new ArrayList<>();
+                    new Walk(false, problems).check(type, type.getSimpleName());
+                    assertThat(problems)
+                            .as("what %s persists in build.xml", type.getSimpleName())
+                            .isEmpty();
+                }));
     }
 
     @Test
     void theWalkFindsWhatItLooksFor() {
         List<String> problems = new ArrayList<>();
         new Walk(true, problems).check(Leaky.class, "Leaky");
-        assertThat(problems).anyMatch(p -> p.contains("serialVersionUID"))
+        assertThat(problems)
+                .anyMatch(p -> p.contains("serialVersionUID"))
                 .anyMatch(p -> p.contains("Leaky.password"))
                 .anyMatch(p -> p.contains("Leaky.listener"))
                 .anyMatch(p -> p.contains("Leaky.lock"))
@@ -85,12 +106,16 @@ class PersistenceTest {
     }
 
     static List<Class<?>> executions() {
-        return PluginSources.pluginClasses().stream().filter(StepExecution.class::isAssignableFrom).toList();
+        return PluginSources.pluginClasses().stream()
+                .filter(StepExecution.class::isAssignableFrom)
+                .toList();
     }
 
     static List<Class<?>> actions() {
         return PluginSources.pluginClasses().stream()
-                .filter(c -> Action.class.isAssignableFrom(c) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers())).toList();
+                .filter(c ->
+                        Action.class.isAssignableFrom(c) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers()))
+                .toList();
     }
 
     private static final class Walk {
@@ -158,19 +183,24 @@ class PersistenceTest {
 
         private void checkClass(Class<?> c, String where) {
             if (SECRET_TYPE.matcher(c.getSimpleName()).matches()) {
-                problems.add(where + ": a " + c.getSimpleName() + " holds a secret; persist the credentials id and look it up again");
+                problems.add(where + ": a " + c.getSimpleName()
+                        + " holds a secret; persist the credentials id and look it up again");
                 return;
             }
             for (Class<?> live : LIVE) {
                 if (live.isAssignableFrom(c)) {
-                    problems.add(where + ": a " + c.getSimpleName() + " is a live object; make the field transient and rebuild it");
+                    problems.add(where + ": a " + c.getSimpleName()
+                            + " is a live object; make the field transient and rebuild it");
                     return;
                 }
             }
             if (c.getName().startsWith(PROJECT)) {
                 check(c, where);
             } else if (javaSerialization && !Serializable.class.isAssignableFrom(c) && !c.isInterface()
-                    || javaSerialization && c.isInterface() && !Serializable.class.isAssignableFrom(c) && !isCollection(c)) {
+                    || javaSerialization
+                            && c.isInterface()
+                            && !Serializable.class.isAssignableFrom(c)
+                            && !isCollection(c)) {
                 problems.add(where + ": " + c.getName() + " is not Serializable");
             }
         }

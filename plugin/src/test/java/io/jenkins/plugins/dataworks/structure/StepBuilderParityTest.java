@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataworks.check;
+package io.jenkins.plugins.dataworks.structure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,8 @@ class StepBuilderParityTest {
     @Test
     void sameDescriptorWebMethods() {
         assertThat(webMethods(Binding.descriptorOf(PluginSources.load(BUILDER)).orElseThrow()))
-                .isEqualTo(webMethods(Binding.descriptorOf(PluginSources.load(STEP)).orElseThrow()));
+                .isEqualTo(webMethods(
+                        Binding.descriptorOf(PluginSources.load(STEP)).orElseThrow()));
     }
 
     @Test
@@ -42,7 +43,9 @@ class StepBuilderParityTest {
                 .isEqualTo(withoutComments(PluginSources.read(step.resolve("config.jelly"))));
         for (String option : options(PluginSources.load(STEP)).keySet()) {
             String help = "help-" + option + ".html";
-            assertThat(PluginSources.read(builder.resolve(help))).as(help).isEqualTo(PluginSources.read(step.resolve(help)));
+            assertThat(PluginSources.read(builder.resolve(help)))
+                    .as(help)
+                    .isEqualTo(PluginSources.read(step.resolve(help)));
         }
     }
 
@@ -58,7 +61,9 @@ class StepBuilderParityTest {
         }
         for (Method m : type.getDeclaredMethods()) {
             if (m.isAnnotationPresent(DataBoundSetter.class)) {
-                options.put(java.beans.Introspector.decapitalize(m.getName().substring(3)), m.getGenericParameterTypes()[0].getTypeName());
+                options.put(
+                        java.beans.Introspector.decapitalize(m.getName().substring(3)),
+                        m.getGenericParameterTypes()[0].getTypeName());
             }
         }
         return options;
@@ -69,8 +74,10 @@ class StepBuilderParityTest {
         Map<String, String> methods = new TreeMap<>();
         for (Method m : descriptor.getDeclaredMethods()) {
             if (m.getName().startsWith("do")) {
-                methods.put(m.getName(), Arrays.toString(m.getGenericParameterTypes()) + " "
-                        + Arrays.toString(m.getAnnotations()) + " " + Arrays.deepToString(m.getParameterAnnotations()));
+                methods.put(
+                        m.getName(),
+                        Arrays.toString(m.getGenericParameterTypes()) + " " + Arrays.toString(m.getAnnotations()) + " "
+                                + Arrays.deepToString(m.getParameterAnnotations()));
             }
         }
         return methods;

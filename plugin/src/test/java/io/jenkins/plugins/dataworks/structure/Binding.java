@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataworks.check;
+package io.jenkins.plugins.dataworks.structure;
 
 import hudson.model.Descriptor;
 import java.beans.Introspector;
@@ -34,7 +34,9 @@ final class Binding {
         }
         for (Class<?> k = type; k != null && k != Object.class; k = k.getSuperclass()) {
             for (Method m : k.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(DataBoundSetter.class) && m.getName().startsWith("set") && m.getParameterCount() == 1) {
+                if (m.isAnnotationPresent(DataBoundSetter.class)
+                        && m.getName().startsWith("set")
+                        && m.getParameterCount() == 1) {
                     names.add(Introspector.decapitalize(m.getName().substring(3)));
                 }
             }
@@ -51,7 +53,8 @@ final class Binding {
     static boolean readable(Class<?> type, String property) {
         String cap = Character.toUpperCase(property.charAt(0)) + property.substring(1);
         for (Method m : type.getMethods()) {
-            if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())
+            if (m.getParameterCount() == 0
+                    && !Modifier.isStatic(m.getModifiers())
                     && (m.getName().equals("get" + cap) || m.getName().equals("is" + cap) && returnsBoolean(m))) {
                 return true;
             }
@@ -68,11 +71,15 @@ final class Binding {
         if (Descriptor.class.isAssignableFrom(type)) {
             return Optional.of(type);
         }
-        return Arrays.stream(type.getDeclaredClasses()).filter(Descriptor.class::isAssignableFrom).findFirst();
+        return Arrays.stream(type.getDeclaredClasses())
+                .filter(Descriptor.class::isAssignableFrom)
+                .findFirst();
     }
 
     static Optional<Method> publicMethod(Class<?> type, String name) {
-        return Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(name)).findFirst();
+        return Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name))
+                .findFirst();
     }
 
     static String capitalize(String s) {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataworks.check;
+package io.jenkins.plugins.dataworks.structure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * soon as the JVM resolves it. So exactly one class may name them, and it is reached only behind
  * {@code CredentialsResolver.alibabaCloudPluginActive()}. A generic signature (a string with
  * {@code <}, e.g. {@code Class<AlibabaCredentials>} in a local variable table) loads nothing and
- * does not count.
+ * does not count. The JenkinsRule tests cannot see a slip: the optional plugin is always on their
+ * class path (optional dependencies are test dependencies), so this reads the compiled classes.
  */
 class OptionalDependencyTest {
 
@@ -34,7 +35,8 @@ class OptionalDependencyTest {
             List<String> names = optionalReferences(file);
             if (!names.isEmpty()) {
                 String rel = root.relativize(file).toString().replace('\\', '/');
-                referencing.put(rel.substring(0, rel.length() - ".class".length()).replace('/', '.'), names);
+                referencing.put(
+                        rel.substring(0, rel.length() - ".class".length()).replace('/', '.'), names);
             }
         }
         assertThat(referencing).as("classes naming %s", OPTIONAL_PACKAGE).containsOnlyKeys(GATEWAY);
@@ -49,7 +51,8 @@ class OptionalDependencyTest {
     /** Constant-pool strings (class names, descriptors) that name the optional plugin's classes. */
     static List<String> optionalReferences(Path classFile) throws IOException {
         List<String> found = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(classFile); DataInputStream in = new DataInputStream(raw)) {
+        try (InputStream raw = Files.newInputStream(classFile);
+                DataInputStream in = new DataInputStream(raw)) {
             if (in.readInt() != 0xCAFEBABE) {
                 throw new IOException("not a class file: " + classFile);
             }

@@ -1,7 +1,9 @@
-package io.jenkins.plugins.dataworks.check;
+package io.jenkins.plugins.dataworks.structure;
 
+import io.jenkins.plugins.dataworks.WaitForDataWorksMigrationStep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,9 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where the plugin's sources, resources and compiled classes are. The classes are those this module
- * compiled from ../plugin/src/main/java against the stand-ins; they are loaded without running any
- * static initialiser, since the stand-ins have no behaviour.
+ * Where the plugin's sources, resources and compiled classes are: this module's src/main and the
+ * classes Maven compiled from it (target/classes, the generated Messages classes included). Classes
+ * are loaded without running their static initialisers: these checks read structure, not behaviour.
  */
 final class PluginSources {
 
@@ -20,8 +22,12 @@ final class PluginSources {
 
     private PluginSources() {}
 
+    /** The module directory: Surefire's basedir, else the parent of target/ holding the compiled classes. */
     static Path pluginDir() {
-        return Paths.get(System.getProperty("plugin.dir", "../plugin")).toAbsolutePath().normalize();
+        String basedir = System.getProperty("basedir");
+        Path dir =
+                basedir != null ? Paths.get(basedir) : classesDir().getParent().getParent();
+        return dir.toAbsolutePath().normalize();
     }
 
     static Path javaDir() {
@@ -32,8 +38,18 @@ final class PluginSources {
         return pluginDir().resolve("src/main/resources");
     }
 
+    /** Where the plugin's own classes were loaded from (target/classes), not the test classes. */
     static Path classesDir() {
-        return Paths.get("target/classes").toAbsolutePath();
+        try {
+            return Paths.get(WaitForDataWorksMigrationStep.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toAbsolutePath();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<Path> files(Path root, String suffix) {
@@ -41,7 +57,9 @@ final class PluginSources {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,7 +102,8 @@ final class PluginSources {
                 name.append('$').append(parts[i]);
             }
             try {
-                return Class.forName(name.toString().replaceFirst("\\$", "."), false, PluginSources.class.getClassLoader());
+                return Class.forName(
+                        name.toString().replaceFirst("\\$", "."), false, PluginSources.class.getClassLoader());
             } catch (ClassNotFoundException e) {
                 // try a shorter package
             }
