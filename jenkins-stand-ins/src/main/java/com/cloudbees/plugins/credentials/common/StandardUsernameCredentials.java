@@ -1,9 +1,0 @@
-/*
- * Stand-in for com.cloudbees.plugins.credentials.common.StandardUsernameCredentials: jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/common/StandardUsernameCredentials.java (HEAD of 2026-08).
- * Written for this project with upstream's signature for the members the plugin uses;
- * no behaviour (bodies throw), compile-time only.
- */
-package com.cloudbees.plugins.credentials.common;
-
-public interface StandardUsernameCredentials extends StandardCredentials, UsernameCredentials {
-}
