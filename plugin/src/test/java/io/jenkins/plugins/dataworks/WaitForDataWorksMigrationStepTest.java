@@ -116,6 +116,20 @@ class WaitForDataWorksMigrationStepTest {
         assertEquals(tempBefore, dataworksTempDirs(), "the controller's temporary directory is removed");
     }
 
+    @Test
+    void theBuildPageSummarySaysWhichMigrationAndHowItEnded() throws Exception {
+        WorkflowRun b = r.assertBuildStatusSuccess(run("waitForDataWorksMigration " + env.target(PROJECT, EXPORT_OK)));
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            wc.getOptions().setJavaScriptEnabled(false);
+            String page = wc.getPage(b).asNormalizedText();
+            assertTrue(
+                    page.contains("DataWorks migration " + EXPORT_OK + " in workspace " + PROJECT
+                            + " (nightly_export): EXPORT_SUCCESS \u2014 SUCCESS"),
+                    page);
+            assertTrue(page.contains("Package: dataworks-export-10001-20001.zip ("), page);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"20002, EXPORT_ERROR", "20003, IMPORT_ERROR", "20004, REVOKED"})
     void anErrorStatusFailsTheBuildWithOneLine(long migrationId, String status) throws Exception {

@@ -1,0 +1,82 @@
+/*
+ * The Jenkins half of `./mvnw -pl plugin hpi:run -Pdemo` (docs/demo.md). Serves the emulator's demo
+ * export inside this Jenkins, then sets up what an administrator would for a real account:
+ * credentials, the plugin's global configuration and a Pipeline job. Runs on every start: it adds
+ * what is missing and points what exists at this start's emulator, so nothing is ever duplicated.
+ */
+import com.cloudbees.plugins.credentials.CredentialsScope
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider
+import com.cloudbees.plugins.credentials.domains.Domain
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl
+import hudson.ExtensionList
+import hudson.model.listeners.ItemListener
+import io.jenkins.plugins.dataworks.DataWorksGlobalConfiguration
+import java.util.logging.Level
+import java.util.logging.Logger
+import jenkins.model.Jenkins
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition
+import org.jenkinsci.plugins.workflow.job.WorkflowJob
+
+def log = Logger.getLogger('io.jenkins.plugins.dataworks.demo')
+// With the script as the source: Logger.info would name a Groovy call site class instead.
+def say = { String when, String message -> log.logp(Level.INFO, 'dataworks-demo.groovy', when, 'DataWorks demo: ' + message) }
+def credentialsId = 'dataworks-demo'
+def jobName = 'dataworks-demo'
+
+// A class loader of its own for the -all jar, so the emulator's gson and xz never meet Jenkins' or the plugin's.
+def jar = new File(System.getProperty('dataworks.demo.emulatorJar'))
+def loader = new URLClassLoader('dataworks-demo-emulator', [jar.toURI().toURL()] as URL[], ClassLoader.platformClassLoader)
+def scenarios = loader.loadClass('io.jenkins.plugins.dataworks.emulator.scenario.Scenarios')
+// Any free port unless one is asked for: a fixed one could be taken, and every setting below follows the endpoint.
+def emulator = loader.loadClass('io.jenkins.plugins.dataworks.emulator.DataWorksEmulator').builder()
+        .port(Integer.getInteger('dataworks.demo.emulatorPort', 0))
+        .scenario(scenarios.demo())
+        .build()
+        .start()
+// Jenkins can stop without the JVM ending (hpi:run reloads the webapp on Enter); the next start serves a new emulator.
+ExtensionList.lookup(ItemListener).add(new ItemListener() {
+    @Override
+    void onBeforeShutdown() {
+        emulator.close()
+        say('shutdown', 'emulator stopped')
+    }
+})
+def endpoint = emulator.endpoint().toString()
+
+// The demo AccessKey is public and fake; it is accepted by this emulator and nowhere else.
+def store = SystemCredentialsProvider.instance.store
+if (!store.getCredentials(Domain.global()).any { it.id == credentialsId }) {
+    store.addCredentials(Domain.global(), new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, credentialsId,
+            'DataWorks emulator demo AccessKey (public, fake)', scenarios.DEMO_ACCESS_KEY_ID, scenarios.DEMO_ACCESS_KEY_SECRET))
+}
+
+// Signed calls and downloads go only where an administrator allows; the emulator is plain http on loopback.
+def config = DataWorksGlobalConfiguration.get()
+if (config.defaultRegion == null) {
+    config.defaultRegion = 'cn-shanghai'
+}
+config.allowedEndpoints = endpoint
+config.allowedDownloadHosts = emulator.endpoint().host
+
+def script = """\
+// Waits for the emulator's demo export (INIT, EXPORTING, then EXPORT_SUCCESS), downloads, verifies and
+// archives its package. No node {}: the wait holds no executor. Later builds find the export already
+// finished: the emulator's timeline only moves forward, until the demo starts again.
+def r = waitForDataWorksMigration projectId: ${scenarios.DEMO_PROJECT_ID}, migrationId: ${scenarios.DEMO_MIGRATION_ID},
+        credentialsId: '${credentialsId}', endpoint: '${endpoint}',
+        pollInterval: '2s', maxPollInterval: '2s'
+echo "waitForDataWorksMigration returned \${r}"
+"""
+def job = Jenkins.get().getItemByFullName(jobName, WorkflowJob)
+if (job == null) {
+    job = Jenkins.get().createProject(WorkflowJob, jobName)
+}
+job.description = 'Waits for the DataWorks emulator\'s demo export. Set up by plugin/src/demo/init.groovy.d on ' +
+        'every start of the demo, which points the script at that start\'s emulator.'
+if (!(job.definition instanceof CpsFlowDefinition) || job.definition.script != script) {
+    job.definition = new CpsFlowDefinition(script, true)
+}
+job.save()
+
+say('start', "emulator serving workspace ${scenarios.DEMO_PROJECT_ID}, export migration ${scenarios.DEMO_MIGRATION_ID} " +
+        "at ${endpoint}; open the job '${jobName}' and click Build Now")
