@@ -113,6 +113,19 @@ class WaitForDataWorksMigrationStepTest {
         assertEquals(tempBefore, dataworksTempDirs(), "the controller's temporary directory is removed");
     }
 
+    @Test
+    void theBuildPageSummarySaysWhichMigrationEndedHow() throws Exception {
+        WorkflowRun b = r.assertBuildStatusSuccess(run("waitForDataWorksMigration " + env.target(PROJECT, EXPORT_OK)));
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            String page = wc.getPage(b).asNormalizedText().replace('\u00a0', ' ');
+            assertTrue(
+                    page.contains(
+                            "DataWorks migration 20001 in workspace 10001 (nightly_export): EXPORT_SUCCESS — SUCCESS"),
+                    page);
+            assertTrue(page.contains("Package: dataworks-export-10001-20001.zip (256.00 KiB, SHA-256 "), page);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"20002, EXPORT_ERROR", "20003, IMPORT_ERROR", "20004, REVOKED"})
     void anErrorStatusFailsTheBuildWithOneLine(long migrationId, String status) throws Exception {
