@@ -4,6 +4,7 @@ import static io.jenkins.plugins.dataworks.TestScenarios.EXPORT_ERROR;
 import static io.jenkins.plugins.dataworks.TestScenarios.EXPORT_OK;
 import static io.jenkins.plugins.dataworks.TestScenarios.PROJECT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleBuild;
@@ -12,6 +13,9 @@ import hudson.model.Result;
 import hudson.model.queue.QueueTaskFuture;
 import hudson.tasks.Shell;
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -82,6 +86,26 @@ class DataWorksMigrationBuilderTest {
         assertEquals(null, after.getPartialSuccess(), "FAILURE, the default, is stored as unset");
         assertEquals(null, after.getDownload(), "AUTO, the default, is stored as unset");
         assertTrue(after.isFailOnError());
+    }
+
+    @Test
+    void testConnectionSendsTheEndpointOverrideFromAdvanced() throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.getBuildersList().add(builder(EXPORT_OK)); // only the endpoint override reaches the emulator
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            HtmlPage page = wc.getPage(p, "configure");
+            HtmlButton button = page.getFirstByXPath("//button[normalize-space(.)='Test connection']");
+            assertNotNull(button, "the builder's form has a Test connection button");
+            button.click();
+            HtmlElement status =
+                    (HtmlElement) button.getParentNode().querySelector(".jenkins-validate-button__container__status");
+            for (int i = 0; i < 100 && status.asNormalizedText().isBlank(); i++) {
+                wc.waitForBackgroundJavaScript(100);
+            }
+            assertTrue(
+                    status.asNormalizedText().startsWith("Connected: migration 'nightly_export'"),
+                    status.asNormalizedText());
+        }
     }
 
     @Test

@@ -1,0 +1,213 @@
+// Renders the plugin's pages of a running Jenkins in headless Chromium and saves one PNG per page.
+// Run by BrowserScreenshotsTest (see README.md); exits 1 listing every JavaScript console error,
+// page error and HTTP error status it saw, or any step that did not work.
+//
+//   node screenshots.mjs --jenkins http://localhost:8080/jenkins/ --build job/release-gate/1/ \
+//     --pipeline-job job/release-gate/ --freestyle-job job/nightly-export/ --out ../../../target/screenshots
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const { values: opts } = parseArgs({
+  options: {
+    jenkins: { type: 'string' },
+    build: { type: 'string' },
+    'pipeline-job': { type: 'string' },
+    'freestyle-job': { type: 'string' },
+    out: { type: 'string' },
+    chromium: { type: 'string', default: '/usr/bin/chromium' },
+  },
+});
+for (const name of ['jenkins', 'build', 'pipeline-job', 'freestyle-job', 'out']) {
+  if (!opts[name]) {
+    console.error(`missing --${name}`);
+    process.exit(2);
+  }
+}
+
+const STEP_LABEL = /^waitForDataWorksMigration\b/;
+const SUMMARY = 'DataWorks migration 20001 in workspace 10001 (nightly_export): EXPORT_SUCCESS — SUCCESS';
+const WAIT = { timeout: 30_000 };
+
+const problems = [];
+const userDataDir = mkdtempSync(join(tmpdir(), 'dataworks-chromium-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: opts.chromium,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(WAIT.timeout);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const where = msg.location()?.url ? ` (${msg.location().url}:${msg.location().lineNumber})` : '';
+      problems.push(`console error on ${page.url()}: ${msg.text()}${where}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.stack ?? error}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      problems.push(`HTTP ${response.status()} for ${response.url()} (on ${page.url()})`);
+    }
+  });
+
+  const open = async (path) => {
+    const url = new URL(path, opts.jenkins).toString();
+    console.log(`open ${url}`);
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response || !response.ok()) {
+      throw new Error(`${url} answered ${response ? response.status() : 'nothing'}`);
+    }
+  };
+  // Waits until the page made no request for half a second: lists filled, fields validated.
+  const settle = () => page.waitForLoadState('networkidle', WAIT);
+  // Validation errors Jenkins shows in a form whose fields were all filled in correctly.
+  const expectNoValidationErrors = async (scope, where) => {
+    for (const error of await scope.locator('.validation-error-area--visible .error').allInnerTexts()) {
+      problems.push(`validation error in ${where}: ${error}`);
+    }
+  };
+  // Saves as out/name the rectangle from the top of the first locator to the bottom of the last,
+  // as wide as `across` (default: the widest of them), with a margin.
+  const save = async (locators, name, { across, margin = 12 } = {}) => {
+    await page.evaluate(() => {
+      // The sticky header would be drawn across a tall element, and nothing below is about it.
+      document.querySelector('#page-header')?.style.setProperty('display', 'none', 'important');
+      for (const e of document.querySelectorAll('body *')) {
+        if (getComputedStyle(e).position === 'sticky') {
+          e.style.setProperty('position', 'static', 'important');
+        }
+      }
+      document.activeElement?.blur();
+    });
+    await page.mouse.move(0, 0);
+    const boxes = [];
+    for (const locator of [locators, across ?? []].flat()) {
+      const box = await locator.evaluate((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.left + window.scrollX, y: r.top + window.scrollY, right: r.right + window.scrollX, bottom: r.bottom + window.scrollY };
+      });
+      boxes.push(box);
+    }
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const wide = across ? boxes.slice(-1) : boxes;
+    const tall = across ? boxes.slice(0, -1) : boxes;
+    const side = across ? 0 : margin;
+    const x = Math.max(0, Math.min(...wide.map((b) => b.x)) - side);
+    const right = Math.min(width, Math.max(...wide.map((b) => b.right)) + side);
+    const y = Math.max(0, Math.min(...tall.map((b) => b.y)) - margin);
+    const bottom = Math.max(...tall.map((b) => b.bottom)) + margin;
+    const path = join(opts.out, name);
+    await page.screenshot({
+      path,
+      fullPage: true,
+      clip: { x, y, width: right - x, height: bottom - y },
+      animations: 'disabled',
+    });
+    console.log(`saved ${path}`);
+  };
+  // f:advanced: clicks each Advanced button of the scope that is not expanded yet.
+  const expandAdvanced = async (scope) => {
+    const collapsed = scope.locator('button.advanced-button:visible:not([data-expanded="true"])');
+    if ((await collapsed.count()) === 0) {
+      throw new Error('no Advanced button to expand');
+    }
+    for (let i = 0; i < 10 && (await collapsed.count()) > 0; i++) {
+      await collapsed.first().click();
+    }
+  };
+
+  // (1) The finished gate build's page with the plugin's summary.
+  await open(opts.build);
+  await page.getByText(SUMMARY).first().waitFor(WAIT);
+  await page.getByText('release.zip').first().waitFor(WAIT);
+  await save([page.locator('#main-panel h1').first(), page.getByText('Last RequestId').first()], 'build-summary.png', {
+    across: page.locator('#main-panel'),
+  });
+
+  // (2) The snippet generator with waitForDataWorksMigration selected, Advanced expanded, and a
+  // generated snippet.
+  await open(new URL('pipeline-syntax/', new URL(opts['pipeline-job'], opts.jenkins)).toString());
+  const stepSelect = page.locator('select:has(option)').filter({ hasText: 'waitForDataWorksMigration' }).first();
+  const label = (await stepSelect.locator('option').allTextContents()).find((t) => STEP_LABEL.test(t.trim()));
+  if (!label) {
+    throw new Error('waitForDataWorksMigration is not among the snippet generator steps');
+  }
+  await stepSelect.selectOption({ label: label.trim() });
+  await settle();
+  // The innermost container holding the step's fields.
+  const stepForm = page
+    .locator('.dropdownList-container')
+    .filter({ has: page.locator('input[name="_.projectId"]:visible') })
+    .last();
+  await page.locator('input[name="_.projectId"]:visible').fill('10001');
+  await page.locator('input[name="_.migrationId"]:visible').fill('20001');
+  const credentials = page.locator('select[name="_.credentialsId"]:visible');
+  await credentials.locator('option[value="dataworks-test"]').waitFor({ state: 'attached', ...WAIT });
+  await credentials.selectOption('dataworks-test');
+  await page.locator('input[name="_.region"]:visible').fill('cn-shanghai');
+  await expandAdvanced(stepForm);
+  await page.locator('input[name="_.timeout"]:visible').fill('2h');
+  await page.locator('input[name="_.timeout"]:visible').blur();
+  await settle();
+  await expectNoValidationErrors(stepForm, 'the snippet generator');
+  await page.getByRole('button', { name: 'Generate Pipeline Script' }).click();
+  const snippet = page.locator('#prototypeText');
+  await page.waitForFunction(
+    () => document.querySelector('#prototypeText')?.value.startsWith('waitForDataWorksMigration'),
+    null,
+    WAIT,
+  );
+  console.log(`snippet: ${await snippet.inputValue()}`);
+  await save([stepSelect, snippet], 'snippet-generator.png', { across: page.locator('#main-panel') });
+
+  // (3) The freestyle job's configure page at the builder, after Test connection.
+  await open(new URL('configure', new URL(opts['freestyle-job'], opts.jenkins)).toString());
+  const chunk = page.locator('.repeated-chunk').filter({ hasText: 'Wait for a DataWorks migration' }).first();
+  await chunk.waitFor(WAIT);
+  await settle();
+  await expandAdvanced(chunk);
+  await chunk.getByRole('button', { name: 'Test connection' }).click();
+  await chunk.getByText(/Connected: migration 'nightly_export'/).waitFor(WAIT);
+  await expectNoValidationErrors(chunk, 'the freestyle builder');
+  await save(chunk, 'freestyle-builder.png');
+
+  // (4) The global configuration at the plugin's section.
+  await open('manage/configure');
+  const section = page.locator('.jenkins-section').filter({ hasText: 'DataWorks Migration' }).last();
+  await section.waitFor(WAIT);
+  await settle();
+  await expandAdvanced(section);
+  await section.locator('textarea[name="_.allowedEndpoints"]').waitFor({ state: 'visible', ...WAIT });
+  await settle();
+  await expectNoValidationErrors(section, 'the global configuration');
+  await save(section, 'global-configuration.png');
+} catch (error) {
+  problems.push(`step failed: ${error.stack ?? error}`);
+} finally {
+  await context?.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+if (problems.length > 0) {
+  console.error(`${problems.length} problem(s):`);
+  for (const problem of problems) {
+    console.error(`- ${problem}`);
+  }
+  process.exit(1);
+}
+console.log('no console errors, page errors or HTTP errors');

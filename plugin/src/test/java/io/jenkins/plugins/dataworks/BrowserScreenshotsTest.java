@@ -1,0 +1,153 @@
+package io.jenkins.plugins.dataworks;
+
+import static io.jenkins.plugins.dataworks.TestScenarios.EXPORT_OK;
+import static io.jenkins.plugins.dataworks.TestScenarios.PROJECT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The plugin's pages in a real browser: a JenkinsRule Jenkins against the emulator, driven by
+ * headless Chromium through {@code src/test/browser/screenshots.mjs} (Playwright). The script fails
+ * on any JavaScript console error, page error or HTTP error status, and saves one PNG per page.
+ *
+ * <p>Needs Node.js 20+ and Chromium, so it runs only with {@code -Pbrowser} (which runs {@code npm
+ * ci} first); see {@code src/test/browser/README.md}. System properties: {@code
+ * dataworks.screenshots.dir} (where the PNGs go; the profile's default is {@code
+ * target/screenshots}) and {@code dataworks.chromium} (default {@code /usr/bin/chromium}).
+ */
+@Tag("browser")
+@WithJenkins
+class BrowserScreenshotsTest {
+
+    /** Seconds the whole browser session may take: page loads, a Test connection, four screenshots. */
+    private static final long SCRIPT_TIMEOUT_SECONDS = 240;
+
+    private static final List<String> SCREENSHOTS =
+            List.of("build-summary.png", "snippet-generator.png", "freestyle-builder.png", "global-configuration.png");
+
+    @RegisterExtension
+    final DataWorksEmulatorExtension dataworks = DataWorksEmulatorExtension.withScenario(TestScenarios.scenario());
+
+    @Test
+    void thePluginsPagesRenderWithoutErrorsInChromium(JenkinsRule r) throws Exception {
+        DataWorksTestEnvironment env = DataWorksTestEnvironment.install(r, dataworks.emulator(), dataworks.clock());
+        DataWorksGlobalConfiguration config = DataWorksGlobalConfiguration.get();
+        config.setDefaultPollInterval("30s");
+        config.setDefaultMaxPollInterval("5m");
+        config.setAllowedEndpoints("https://dataworks-vpc.example.internal\n" + dataworks.endpoint());
+
+        // A finished gate: the export succeeded and its package is archived.
+        WorkflowJob gate = r.createProject(WorkflowJob.class, "release-gate");
+        gate.setDefinition(new CpsFlowDefinition(
+                "waitForDataWorksMigration " + env.target(PROJECT, EXPORT_OK) + ", artifactName: 'release.zip'\n",
+                true));
+        WorkflowRun build =
+                r.assertBuildStatusSuccess(env.drive(gate.scheduleBuild2(0).waitForStart()));
+        assertTrue(build.getArtifactManager().root().child("release.zip").isFile());
+
+        // A freestyle job with the builder configured.
+        FreeStyleProject freestyle = r.createFreeStyleProject("nightly-export");
+        DataWorksMigrationBuilder builder =
+                new DataWorksMigrationBuilder(PROJECT, EXPORT_OK, DataWorksTestEnvironment.CREDENTIALS_ID);
+        builder.setRegion("cn-shanghai");
+        builder.setEndpoint(dataworks.endpoint().toString());
+        builder.setTimeout("2h");
+        builder.setPartialSuccess("UNSTABLE");
+        builder.setArtifactName("release.zip");
+        freestyle.getBuildersList().add(builder);
+
+        Path plugin = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        Path browser = plugin.resolve("src/test/browser");
+        Path out = Path.of(System.getProperty(
+                        "dataworks.screenshots.dir",
+                        plugin.resolve("target/screenshots").toString()))
+                .toAbsolutePath();
+        String chromium = System.getProperty("dataworks.chromium", "/usr/bin/chromium");
+        assertTrue(
+                Files.isDirectory(browser.resolve("node_modules/playwright-core")),
+                "run `npm ci` in " + browser + " first (the browser profile does: ./mvnw -pl plugin verify -Pbrowser)");
+        assertTrue(Files.isExecutable(Path.of(chromium)), chromium + " is missing: apt-get install -y chromium");
+        Files.createDirectories(out);
+        for (String png : SCREENSHOTS) {
+            Files.deleteIfExists(out.resolve(png));
+        }
+
+        List<String> command = List.of(
+                "node",
+                "screenshots.mjs",
+                "--jenkins",
+                r.getURL().toString(),
+                "--build",
+                build.getUrl(),
+                "--pipeline-job",
+                gate.getUrl(),
+                "--freestyle-job",
+                freestyle.getUrl(),
+                "--out",
+                out.toString(),
+                "--chromium",
+                chromium);
+        Path log = plugin.resolve("target/browser-screenshots.log");
+        Files.createDirectories(log.getParent());
+        Process node = new ProcessBuilder(command)
+                .directory(browser.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        boolean ended = node.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!ended) {
+            node.descendants().forEach(ProcessHandle::destroyForcibly);
+            node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail("screenshots.mjs did not end within " + SCRIPT_TIMEOUT_SECONDS + "s:\n" + read(log));
+        }
+        String output = read(log);
+        System.out.println(output);
+        assertEquals(0, node.exitValue(), "screenshots.mjs failed:\n" + output);
+        for (String png : SCREENSHOTS) {
+            Path file = out.resolve(png);
+            assertTrue(Files.isRegularFile(file), file + " was not written:\n" + output);
+            assertTrue(Files.size(file) > 10_000, file + " is suspiciously small: " + Files.size(file) + " bytes");
+            assertPng(file);
+        }
+    }
+
+    /** A PNG at least 300 pixels wide and high: its signature, then the IHDR chunk's width and height. */
+    private static void assertPng(Path file) throws IOException {
+        byte[] head = new byte[24];
+        try (var in = Files.newInputStream(file)) {
+            assertEquals(24, in.readNBytes(head, 0, 24), file + " is too short");
+        }
+        assertEquals(
+                "\u0089PNG\r\n\u001a\nIHDR",
+                new String(head, 0, 8, StandardCharsets.ISO_8859_1)
+                        + new String(head, 12, 4, StandardCharsets.ISO_8859_1),
+                file + " is not a PNG");
+        ByteBuffer size = ByteBuffer.wrap(head, 16, 8);
+        int width = size.getInt();
+        int height = size.getInt();
+        assertTrue(width >= 300 && height >= 300, file + " is only " + width + "x" + height);
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
+    }
+}
