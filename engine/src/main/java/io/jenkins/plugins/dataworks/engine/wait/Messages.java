@@ -71,7 +71,7 @@ final class Messages {
 
     static UserText tooManyErrors(WaitSnapshot s, DataWorksException error) {
         return UserText.of(subject(s) + ": gave up after " + s.consecutiveErrors() + " transient errors in a row ("
-                + lastSeen(s) + "); last: ", describe(error));
+                + lastSeen(s) + "); last: ", withoutCallPrefix(s, describe(error)));
     }
 
     static String cancelled(WaitSnapshot s, Duration elapsed) {

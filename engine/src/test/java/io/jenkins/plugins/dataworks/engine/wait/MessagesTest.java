@@ -78,6 +78,18 @@ class MessagesTest {
     }
 
     @Test
+    void givingUpNamesTheCallAndTheMigrationOnce() {
+        var e = ErrorClassifier.fromResponse("GetMigrationSummary for migration 7 in workspace 42", 503,
+                "ServiceUnavailable", "busy", "RID-2");
+
+        String message = Messages.tooManyErrors(snapshot("EXPORTING", "RID-2", 9, 8), e).toString();
+
+        assertThat(message).isEqualTo("migration 7 in workspace 42: gave up after 8 transient errors in a row"
+                + " (last status EXPORTING); last: ServiceUnavailable (HTTP 503): busy; temporary; retrying later"
+                + " may succeed. RequestId: RID-2");
+    }
+
+    @Test
     void hintsNameTheSettingInTheFrontEndsWordsAndAreLeftOutWhereItIsNotOffered() {
         WaitSnapshot s = snapshot("PARTIAL_SUCCESS", null, 3, 0);
         Vocabulary upper = setting -> setting == Setting.PARTIAL_SUCCESS ? "PARTIAL" : null;
