@@ -144,6 +144,16 @@ class MessageVocabularyTest {
         assertNoEngineOnlyName(c, FrontEndNames.PIPELINE);
     }
 
+    @Test
+    void pipelineUnknownRegionNamesTheEndpointParameter() throws Exception {
+        WorkflowRun b = pipeline("projectId: 10001, migrationId: 20001, credentialsId: '"
+                + DataWorksTestEnvironment.CREDENTIALS_ID + "', region: 'mars-north-1'");
+        r.assertLogContains("region 'mars-north-1' is not a DataWorks region: use one of cn-", b);
+        r.assertLogContains(" or set endpoint", b);
+        assertEquals(0, dataworks.emulator().callCount("GetMigrationSummary"));
+        assertNoEngineOnlyName(b, FrontEndNames.PIPELINE);
+    }
+
     // ---- freestyle ---------------------------------------------------------------------------
 
     @Test
@@ -180,6 +190,18 @@ class MessageVocabularyTest {
         r.assertLogContains("'Download the export package' = 'Always; fail when there is no package (ALWAYS)' but", b);
         r.assertLogContains(
                 "; set 'Download the export package' to 'When an export succeeded (AUTO)' or 'Never (NEVER)'", b);
+        assertNoEngineOnlyName(b, FrontEndNames.FREESTYLE);
+    }
+
+    @Test
+    void freestyleUnknownRegionNamesTheFormLabels() throws Exception {
+        FreeStyleBuild b = freestyle(20001, o -> {
+            o.setEndpoint(null);
+            o.setRegion("mars-north-1");
+        });
+        r.assertLogContains("'Region' 'mars-north-1' is not a DataWorks region: use one of cn-", b);
+        r.assertLogContains(" or set 'Endpoint override'", b);
+        assertEquals(0, dataworks.emulator().callCount("GetMigrationSummary"));
         assertNoEngineOnlyName(b, FrontEndNames.FREESTYLE);
     }
 
