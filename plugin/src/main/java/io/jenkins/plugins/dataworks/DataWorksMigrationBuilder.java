@@ -18,6 +18,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.gate.GateResult;
+import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import io.jenkins.plugins.dataworks.gate.MigrationGate;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
@@ -205,7 +206,7 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
         try {
             options.validate(config);
         } catch (InvalidInputException e) {
-            throw new AbortException(e.getMessage());
+            throw new AbortException(FrontEndNames.FREESTYLE.message(e));
         }
         DataWorksMigrationAction action = new DataWorksMigrationAction(projectId, migrationId);
         run.addAction(action);
@@ -246,6 +247,11 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
 
         @Override
         public void persistWaitResult(GateResult waitResult) {}
+
+        @Override
+        public Vocabulary vocabulary() {
+            return FrontEndNames.FREESTYLE;
+        }
     }
 
     @Extension

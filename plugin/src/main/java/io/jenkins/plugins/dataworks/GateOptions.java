@@ -9,6 +9,7 @@ import io.jenkins.plugins.dataworks.engine.download.PackageNames;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.gate.DownloadMode;
 import io.jenkins.plugins.dataworks.engine.input.DurationInput;
+import io.jenkins.plugins.dataworks.engine.text.Setting;
 import io.jenkins.plugins.dataworks.engine.wait.PartialSuccessPolicy;
 import io.jenkins.plugins.dataworks.engine.wait.WaitPolicy;
 import io.jenkins.plugins.dataworks.runtime.ControllerProxy;
@@ -149,11 +150,12 @@ public final class GateOptions implements Serializable {
         WaitPolicy.Builder b = WaitPolicy.builder()
                 .timeout(DurationInput.parse("timeout", timeout != null ? timeout : DEFAULT_TIMEOUT))
                 .partialSuccess(partialSuccessPolicy());
-        Duration initial = duration("pollInterval", pollInterval, config.getDefaultPollInterval());
+        Duration initial = duration(Setting.POLL_INTERVAL.engineName(), pollInterval, config.getDefaultPollInterval());
         if (initial != null) {
             b.initialInterval(initial);
         }
-        Duration max = duration("maxPollInterval", maxPollInterval, config.getDefaultMaxPollInterval());
+        Duration max =
+                duration(Setting.MAX_POLL_INTERVAL.engineName(), maxPollInterval, config.getDefaultMaxPollInterval());
         if (max != null) {
             b.maxInterval(max);
         } else if (initial != null && initial.compareTo(WaitPolicy.defaults().maxInterval()) > 0) {

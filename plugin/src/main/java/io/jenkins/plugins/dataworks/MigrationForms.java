@@ -82,7 +82,7 @@ final class MigrationForms {
             CredentialsResolver.checkForItem(id, item);
             return FormValidation.ok();
         } catch (DataWorksException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
         }
     }
 
@@ -94,7 +94,7 @@ final class MigrationForms {
             IdInput.parse(field, value, "projectId".equals(field) ? Messages.Id_project() : Messages.Id_migration());
             return FormValidation.ok();
         } catch (DataWorksException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
         }
     }
 
@@ -106,7 +106,7 @@ final class MigrationForms {
             GateOptions.endpoint(region, endpoint, vpc, DataWorksGlobalConfiguration.get());
             return FormValidation.ok();
         } catch (DataWorksException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
         }
     }
 
@@ -125,7 +125,7 @@ final class MigrationForms {
             DurationInput.parse(field, value);
             return FormValidation.ok();
         } catch (DataWorksException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
         }
     }
 
@@ -137,7 +137,7 @@ final class MigrationForms {
             PackageNames.requireSafe(value.trim());
             return FormValidation.ok();
         } catch (DataWorksException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
         }
     }
 
@@ -170,7 +170,7 @@ final class MigrationForms {
                         Messages.TestConnection_ok(summary.name(), summary.rawStatus(), summary.requestId()));
             }
         } catch (DataWorksException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
         }
     }
 

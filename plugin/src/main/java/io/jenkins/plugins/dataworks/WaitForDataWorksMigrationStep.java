@@ -15,6 +15,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.gate.GateResult;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
+import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import io.jenkins.plugins.dataworks.gate.MigrationGate;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
@@ -238,7 +239,7 @@ public final class WaitForDataWorksMigrationStep extends Step {
             try {
                 options.validate(DataWorksGlobalConfiguration.get());
             } catch (InvalidInputException e) {
-                throw new AbortException(e.getMessage());
+                throw new AbortException(FrontEndNames.PIPELINE.message(e));
             }
             DataWorksMigrationAction action = new DataWorksMigrationAction(options.projectId(), options.migrationId());
             run.addAction(action);
@@ -424,6 +425,11 @@ public final class WaitForDataWorksMigrationStep extends Step {
             public void persistWaitResult(GateResult r) {
                 waitResult = FrozenValue.of(r, GateResult.class);
                 getContext().saveState();
+            }
+
+            @Override
+            public Vocabulary vocabulary() {
+                return FrontEndNames.PIPELINE;
             }
         }
     }

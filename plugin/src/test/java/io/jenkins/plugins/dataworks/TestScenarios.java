@@ -19,6 +19,8 @@ final class TestScenarios {
     static final long STUCK = 20006;
 
     static final long IMPORT_OK = 20007;
+    /** EXPORTING, then the undocumented status ARCHIVED. */
+    static final long UNKNOWN_STATUS = 20008;
     /** First of {@link #BURST} exports for the parallel, rate-limited test. */
     static final long BURST_FIRST = 30001;
 
@@ -40,7 +42,8 @@ final class TestScenarios {
                         .timeline(Timeline.startingAt("EXPORTING").thenAfterPolls(1, "PARTIAL_SUCCESS"))
                         .pkg(null))
                 .migration(MigrationSpec.export(STUCK, PROJECT, "stuck_export").timeline(Timeline.fixed("EXPORTING")))
-                .migration(MigrationSpec.importing(IMPORT_OK, PROJECT, "release_import"));
+                .migration(MigrationSpec.importing(IMPORT_OK, PROJECT, "release_import"))
+                .migration(failing(UNKNOWN_STATUS, "EXPORTING", "ARCHIVED"));
         for (int i = 0; i < BURST; i++) {
             b.migration(
                     MigrationSpec.export(BURST_FIRST + i, PROJECT, "burst_" + i).timeline(Timeline.export(0, 1)));

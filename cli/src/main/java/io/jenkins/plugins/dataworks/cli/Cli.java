@@ -96,10 +96,10 @@ public final class Cli {
     }
 
     private static String message(Exception e) {
-        if (e instanceof InvalidInputException invalid) {
-            return OptionNames.message(invalid);
+        if (e instanceof DataWorksException d) {
+            return OptionNames.describe(d);
         }
-        if (e instanceof DataWorksException || e instanceof UsageException || e instanceof CancelledException) {
+        if (e instanceof UsageException || e instanceof CancelledException) {
             return e.getMessage();
         }
         // Not expected, so not known to be free of secrets: a library's message may quote a signed

@@ -50,7 +50,7 @@ final class StatusReporter implements WaitListener {
     @Override
     public void onRetry(DataWorksException error, int consecutiveErrors, Duration retryIn) {
         line(elapsed(), "transient error #" + consecutiveErrors + ", retrying in " + DurationInput.format(retryIn) + ": "
-                + error.getMessage());
+                + OptionNames.describe(error));
     }
 
     /** A line about the CLI's own steps (download, emulator), on the same clock as the wait. */

@@ -115,7 +115,7 @@ final class WaitCommand implements Callable<Integer>, Cli.WithOutput {
             MigrationWaiter waiter = new MigrationWaiter(conn.client(), runtime.scheduler(), runtime.pollExecutor(),
                     runtime.clock(), runtime.random());
             WaitOutcome outcome = await(waiter, ref, policy, reporter);
-            GateResult gate = GateResult.of(outcome, null, null);
+            GateResult gate = GateResult.of(outcome, null, null, OptionNames.CLI);
             int code = ExitCodes.of(outcome);
             if (outcome.result() == WaitOutcome.Result.SUCCESS || outcome.result() == WaitOutcome.Result.UNSTABLE) {
                 PackageFetcher fetcher = new PackageFetcher(conn.downloadSettings(), conn.client(), ctx.cancellation());
@@ -125,7 +125,7 @@ final class WaitCommand implements Callable<Integer>, Cli.WithOutput {
                     gate = Gates.withVerdict(gate, WaitOutcome.Result.CANCELLED, e.getMessage());
                     code = ExitCodes.CANCELLED;
                 } catch (DataWorksException e) {
-                    String message = e instanceof InvalidInputException invalid ? OptionNames.message(invalid) : e.getMessage();
+                    String message = OptionNames.describe(e);
                     gate = Gates.withVerdict(gate, WaitOutcome.Result.ERROR, "download failed: " + message);
                     // Input checks at this stage concern the URL the service handed out, not the user's options.
                     code = e instanceof InvalidInputException ? ExitCodes.DOWNLOAD : ExitCodes.of(e);

@@ -93,7 +93,7 @@ class UsageErrorsTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err().lines().toList()).singleElement().asString()
                 .startsWith("dataworks-migration wait: --region 'mars-north-1' is not a DataWorks region: use one of cn-")
-                .endsWith(" or set endpoint");
+                .endsWith(" or set --endpoint");
     }
 
     @Test
@@ -239,7 +239,7 @@ class UsageErrorsTest {
     void pollIntervalAboveItsMaximum() {
         assertUsageError(waitWith("--project-id", "10001", "--migration-id", "20001",
                         "--poll-interval", "1m", "--max-poll-interval", "30s"),
-                "dataworks-migration wait: --max-poll-interval must be at least initialInterval (1m), got 30s");
+                "dataworks-migration wait: --max-poll-interval must be at least --poll-interval (1m), got 30s");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.jenkins.plugins.dataworks.DataWorksMigrationAction;
 import io.jenkins.plugins.dataworks.Messages;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
 import io.jenkins.plugins.dataworks.engine.wait.WaitListener;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import java.time.Clock;
@@ -25,13 +26,16 @@ final class GateLog implements WaitListener {
     private final boolean quiet;
     private final Clock clock;
     private final Consumer<WaitSnapshot> persist;
+    private final Vocabulary vocabulary;
 
     GateLog(
             TaskListener listener,
             DataWorksMigrationAction action,
             boolean quiet,
             Clock clock,
-            Consumer<WaitSnapshot> persist) {
+            Consumer<WaitSnapshot> persist,
+            Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.listener = listener;
         this.action = action;
         this.quiet = quiet;
@@ -59,7 +63,7 @@ final class GateLog implements WaitListener {
 
     @Override
     public void onRetry(DataWorksException error, int consecutiveErrors, Duration retryIn) {
-        print(Messages.Log_retry(error.getMessage(), consecutiveErrors, span(retryIn)));
+        print(Messages.Log_retry(vocabulary.message(error), consecutiveErrors, span(retryIn)));
     }
 
     @Override

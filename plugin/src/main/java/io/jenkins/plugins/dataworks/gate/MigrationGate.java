@@ -17,6 +17,7 @@ import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.DownloadException;
 import io.jenkins.plugins.dataworks.engine.gate.GateResult;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
+import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
 import io.jenkins.plugins.dataworks.engine.wait.WaitHandle;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
@@ -72,6 +73,9 @@ public final class MigrationGate {
 
         /** The wait ended well and a download starts; persist this to redo only the download after a restart. */
         void persistWaitResult(GateResult waitResult);
+
+        /** How the messages name the settings: the Pipeline step's parameters or the freestyle form's labels. */
+        Vocabulary vocabulary();
     }
 
     private final GateOptions options;
@@ -106,7 +110,8 @@ public final class MigrationGate {
         this.runtime = runtime;
         this.host = host;
         this.action = action;
-        this.log = new GateLog(host.listener(), action, options.quiet(), runtime.clock(), host::persistSnapshot);
+        this.log = new GateLog(
+                host.listener(), action, options.quiet(), runtime.clock(), host::persistSnapshot, host.vocabulary());
     }
 
     /** Completes once with the gate's result (never exceptionally, except when cancelled). */
@@ -224,7 +229,7 @@ public final class MigrationGate {
     }
 
     private void waitEnded(WaitOutcome outcome) {
-        GateResult waitResult = GateResult.of(outcome, null, null);
+        GateResult waitResult = GateResult.of(outcome, null, null, host.vocabulary());
         boolean accepted =
                 outcome.result() == WaitOutcome.Result.SUCCESS || outcome.result() == WaitOutcome.Result.UNSTABLE;
         if (!accepted || cancelled) {
@@ -360,9 +365,10 @@ public final class MigrationGate {
     }
 
     /** The gate ended in an error after the wait itself ended well (download, archive, ALWAYS without package). */
-    private static GateResult failed(GateResult base, RuntimeException e) {
-        String message =
-                e instanceof DataWorksException ? e.getMessage() : Redaction.text(String.valueOf(e.getMessage()));
+    private GateResult failed(GateResult base, RuntimeException e) {
+        String message = e instanceof DataWorksException d
+                ? host.vocabulary().message(d)
+                : Redaction.text(String.valueOf(e.getMessage()));
         return new GateResult(
                 WaitOutcome.Result.ERROR,
                 base.status(),
@@ -381,8 +387,9 @@ public final class MigrationGate {
 
     /** The gate could not even start waiting: bad credentials id, endpoint not allowed, invalid options. */
     private GateResult failedBeforeWait(WaitSnapshot snapshot, RuntimeException e) {
-        String message =
-                e instanceof DataWorksException ? e.getMessage() : Redaction.text(String.valueOf(e.getMessage()));
+        String message = e instanceof DataWorksException d
+                ? host.vocabulary().message(d)
+                : Redaction.text(String.valueOf(e.getMessage()));
         if (!(e instanceof DataWorksException)) {
             LOGGER.log(Level.WARNING, "could not start waiting for " + options.ref(), e);
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.client;
 
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import com.aliyuncs.CommonRequest;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
@@ -67,7 +69,8 @@ public final class AliyunDataWorksClient implements DataWorksClient {
      */
     public static AliyunDataWorksClient create(ClientSettings settings, CredentialsSource credentials, Clock clock) {
         if (settings == null) {
-            throw new InvalidInputException("endpoint", "is missing: set region or endpoint");
+            throw new InvalidInputException("endpoint",
+                    UserText.of("is missing: set ", Setting.REGION, " or ", Setting.ENDPOINT));
         }
         if (credentials == null) {
             throw new InvalidInputException("credentials", "are missing: give an AccessKey, STS session or role");

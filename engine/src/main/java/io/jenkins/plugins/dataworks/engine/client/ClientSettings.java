@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.client;
 
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import java.time.Duration;
@@ -19,7 +21,8 @@ public record ClientSettings(Endpoint endpoint, Duration connectTimeout, Duratio
 
     public ClientSettings {
         if (endpoint == null) {
-            throw new InvalidInputException("endpoint", "is missing: set region or endpoint");
+            throw new InvalidInputException("endpoint",
+                    UserText.of("is missing: set ", Setting.REGION, " or ", Setting.ENDPOINT));
         }
         checkTimeout("connectTimeout", connectTimeout);
         checkTimeout("readTimeout", readTimeout);

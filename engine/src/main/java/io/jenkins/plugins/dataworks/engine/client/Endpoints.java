@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.client;
 
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import java.net.URI;
 import java.util.Collections;
@@ -52,12 +54,14 @@ final class Endpoints {
 
     private static String knownRegion(String regionId) {
         if (regionId == null || regionId.isBlank()) {
-            throw new InvalidInputException("region", "is missing: use one of " + knownRegions() + " or set endpoint");
+            throw new InvalidInputException("region", UserText.of("is missing: use one of " + knownRegions(),
+                    UserText.hint(Setting.ENDPOINT, " or set ", Setting.ENDPOINT)));
         }
         String region = regionId.trim();
         if (!PUBLIC_HOSTS.containsKey(region)) {
-            throw new InvalidInputException("region",
-                    quoted(region) + " is not a DataWorks region: use one of " + knownRegions() + " or set endpoint");
+            throw new InvalidInputException("region", UserText.of(
+                    quoted(region) + " is not a DataWorks region: use one of " + knownRegions(),
+                    UserText.hint(Setting.ENDPOINT, " or set ", Setting.ENDPOINT)));
         }
         return region;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataworks.engine.download;
 
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import java.io.IOException;
@@ -116,7 +117,7 @@ public final class PackageDownloader {
         Path dir = writableDirectory(directory);
         Path target = dir.resolve(fileName);
         if (Files.isDirectory(target)) {
-            throw new InvalidInputException("fileName", target + " is a directory: choose another fileName");
+            throw new InvalidInputException("fileName", UserText.of(target + " is a directory: choose another name"));
         }
         ExecutorService worker = Executors.newSingleThreadExecutor(daemon("dataworks-download"));
         CloseableHttpClient client = newClient();

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.download;
 
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.error.DownloadException;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
 import java.io.IOException;
@@ -266,8 +268,10 @@ final class Transfer {
             part.append(buffer, n);
         } catch (IOException e) {
             checkCancelled(); // an interrupt of the worker closes the file channel
-            throw new DownloadException("cannot write the package into " + part.path().getParent() + ": " + describe(e)
-                    + ": free disk space or choose another downloadDir", "WriteFailed", null, null);
+            throw new DownloadException(UserText.of("cannot write the package into " + part.path().getParent() + ": "
+                    + describe(e) + ": free disk space",
+                    UserText.hint(Setting.DOWNLOAD_DIR, " or choose another ", Setting.DOWNLOAD_DIR)),
+                    "WriteFailed", null, null);
         }
     }
 
@@ -314,9 +318,9 @@ final class Transfer {
 
     private void requireWithinCap(long length) {
         if (length > settings.maxBytes()) {
-            throw new DownloadException("package at " + shown + " is " + length + " bytes (" + Sizes.human(length)
+            throw new DownloadException(UserText.of("package at " + shown + " is " + length + " bytes (" + Sizes.human(length)
                     + "), over the limit of " + settings.maxBytes() + " bytes (" + Sizes.human(settings.maxBytes())
-                    + "): raise maxBytes", "TooLarge", null, null);
+                    + ")", UserText.hint(Setting.MAX_BYTES, ": raise ", Setting.MAX_BYTES)), "TooLarge", null, null);
         }
     }
 
@@ -340,21 +344,24 @@ final class Transfer {
     private void brokenTransfer(String reason) {
         if (resumes >= settings.maxResumes()) {
             String at = object == null ? "" : " at byte " + part.size() + " of " + object.size();
-            throw new DownloadException("download of " + shown + " failed" + at + " after " + resumes
-                    + " resumes: " + reason + ": check the network or raise maxResumes/readTimeout", "TransferBroken",
-                    null, null);
+            throw new DownloadException(UserText.of("download of " + shown + " failed" + at + " after " + resumes
+                    + " resumes: " + reason + ": check the network",
+                    UserText.hint(Setting.MAX_RESUMES, " or raise ", Setting.MAX_RESUMES),
+                    UserText.hint(Setting.READ_TIMEOUT, " or ", Setting.READ_TIMEOUT)), "TransferBroken", null, null);
         }
         resumes++;
     }
 
     private String silence() {
-        return "no data for " + settings.readTimeout().toMillis() + " ms (readTimeout)";
+        return "no data for " + settings.readTimeout().toMillis() + " ms";
     }
 
     private void refreshUrl(OssError error, HttpResponse response) {
         if (refreshes >= settings.maxUrlRefreshes()) {
-            throw failure("answered HTTP 403" + statusDetail(error) + " after " + refreshes
-                    + " fresh URLs: check the agent's clock or raise maxUrlRefreshes", error.code(), response);
+            throw failure(UserText.of("answered HTTP 403" + statusDetail(error) + " after " + refreshes
+                    + " fresh URLs: check the clock of the machine that downloads",
+                    UserText.hint(Setting.MAX_URL_REFRESHES, " or raise ", Setting.MAX_URL_REFRESHES)),
+                    error.code(), response);
         }
         String fresh = refresher.freshUrl();
         if (fresh == null) {
@@ -394,9 +401,13 @@ final class Transfer {
     }
 
     private DownloadException failure(String whatTheServerDid, String code, HttpResponse response) {
+        return failure(UserText.of(whatTheServerDid), code, response);
+    }
+
+    private DownloadException failure(UserText whatTheServerDid, String code, HttpResponse response) {
         String requestId = response == null ? null : header(response, "x-oss-request-id");
-        return new DownloadException(shown + " " + whatTheServerDid
-                + (requestId == null ? "" : " (RequestId " + requestId + ")"), code, requestId, null);
+        return new DownloadException(UserText.of(shown + " ", whatTheServerDid,
+                requestId == null ? "" : " (RequestId " + requestId + ")"), code, requestId, null);
     }
 
     private static String statusDetail(OssError error) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.download;
 
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.client.EndpointUrls;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
@@ -57,8 +59,10 @@ final class UrlPolicy {
         boolean allowedExplicitly = allowedHosts.contains(host) || allowedHosts.contains(stripBrackets(host));
         boolean oss = OSS_HOST.matcher(host).matches();
         if (!allowedExplicitly && !oss) {
-            throw new InvalidInputException(FIELD, "host " + host
-                    + " is not an Alibaba Cloud OSS endpoint (<bucket>.oss-<region>.aliyuncs.com): add it to allowedHosts only if you trust it");
+            Setting a = Setting.ALLOWED_HOSTS;
+            throw new InvalidInputException(FIELD, UserText.of("host " + host
+                    + " is not an Alibaba Cloud OSS endpoint (<bucket>.oss-<region>.aliyuncs.com)",
+                    UserText.hint(a, ": add it to ", a, " only if you trust it")));
         }
         if (scheme.equals("https")) {
             if (!allowedExplicitly && uri.getPort() != -1 && uri.getPort() != 443) {
@@ -70,8 +74,9 @@ final class UrlPolicy {
         if (scheme.equals("http") && allowedExplicitly && EndpointUrls.isLoopback(host)) {
             return uri;
         }
-        throw new InvalidInputException(FIELD, "must use https for host " + host + ", got " + scheme
-                + ": plain http is allowed only for a loopback host listed in allowedHosts");
+        throw new InvalidInputException(FIELD, UserText.of("must use https for host " + host + ", got " + scheme
+                + ": plain http is allowed only for a loopback host",
+                UserText.hint(Setting.ALLOWED_HOSTS, " listed in ", Setting.ALLOWED_HOSTS)));
     }
 
     private static String stripBrackets(String host) {

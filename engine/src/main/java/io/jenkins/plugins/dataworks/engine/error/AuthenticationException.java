@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.error;
 
+import io.jenkins.plugins.dataworks.engine.text.UserText;
+
 /** Bad, unknown or expired credentials, a signature mismatch, or no permission: fails at once. */
 public final class AuthenticationException extends DataWorksException {
 
@@ -7,5 +9,9 @@ public final class AuthenticationException extends DataWorksException {
 
     public AuthenticationException(String message, String errorCode, String requestId, Throwable cause) {
         super(message, errorCode, requestId, cause);
+    }
+
+    public AuthenticationException(UserText text, String errorCode, String requestId, Throwable cause) {
+        super(text, errorCode, requestId, cause);
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.error;
 
+import io.jenkins.plugins.dataworks.engine.text.UserText;
+
 /** The export package could not be downloaded or failed verification; nothing partial is left. */
 public final class DownloadException extends DataWorksException {
 
@@ -7,5 +9,9 @@ public final class DownloadException extends DataWorksException {
 
     public DownloadException(String message, String errorCode, String requestId, Throwable cause) {
         super(message, errorCode, requestId, cause);
+    }
+
+    public DownloadException(UserText text, String errorCode, String requestId, Throwable cause) {
+        super(text, errorCode, requestId, cause);
     }
 }

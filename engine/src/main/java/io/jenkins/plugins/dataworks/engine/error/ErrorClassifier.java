@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.error;
 
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ServerException;
 import com.google.gson.JsonElement;
@@ -93,13 +95,13 @@ public final class ErrorClassifier {
             if (TRANSIENT_THROTTLING.contains(c) || c.startsWith("InternalError") || c.startsWith("ServiceUnavailable")) {
                 return new TransientApiException(line(text, "temporary; retrying later may succeed", id), c, id, cause);
             }
-            String authFix = authenticationFix(c);
+            UserText authFix = authenticationFix(c);
             if (authFix != null) {
                 return new AuthenticationException(line(text, authFix, id), c, id, cause);
             }
             if (NOT_FOUND.contains(c) || NOT_FOUND_PATTERN.matcher(c).matches()) {
-                return new MigrationNotFoundException(line(text,
-                        "check projectId (the workspace ID) and migrationId, and the region", id), c, id, cause);
+                return new MigrationNotFoundException(line(text, UserText.of("check ", Setting.PROJECT_ID,
+                        " (the workspace ID) and ", Setting.MIGRATION_ID, ", and the region"), id), c, id, cause);
             }
         }
         if (httpStatus >= 500 || httpStatus == 429) {
@@ -110,10 +112,12 @@ public final class ErrorClassifier {
         }
         if (c == null && httpStatus == 407) {
             // The HTTP proxy, not the service, refused: asking again would only be refused again.
-            return new AuthenticationException(line(text, "the HTTP proxy demands authentication, which is not supported;"
-                    + " use a proxy that does not, or list the endpoint in nonProxyHosts", id), null, id, cause);
+            return new AuthenticationException(line(text, UserText.of(
+                    "the HTTP proxy demands authentication, which is not supported; use a proxy that does not",
+                    UserText.hint(Setting.NON_PROXY_HOSTS, ", or list the endpoint in ", Setting.NON_PROXY_HOSTS)),
+                    id), null, id, cause);
         }
-        return new ApiException(line(text, null, id), c, id, cause);
+        return new ApiException(line(text, (String) null, id), c, id, cause);
     }
 
     /**
@@ -222,7 +226,7 @@ public final class ErrorClassifier {
             return fromIo(operation, io);
         }
         String text = operation + " failed: " + t.getClass().getSimpleName() + ": " + oneLine(Redaction.text(t.getMessage()));
-        return new ApiException(line(text, null, null), t.getClass().getSimpleName(), null, RedactedCause.of(t));
+        return new ApiException(line(text, (String) null, null), t.getClass().getSimpleName(), null, RedactedCause.of(t));
     }
 
     /** A failure to send the request or read the answer. */
@@ -245,7 +249,7 @@ public final class ErrorClassifier {
                         RedactedCause.of(e));
             default:
                 String detail = root == e ? "" : ": " + summary(root);
-                return new ApiException(line(operation + " failed: " + code + detail, null, null), code, null, RedactedCause.of(e));
+                return new ApiException(line(operation + " failed: " + code + detail, (String) null, null), code, null, RedactedCause.of(e));
         }
     }
 
@@ -270,28 +274,29 @@ public final class ErrorClassifier {
                 RedactedCause.of(root));
     }
 
-    private static String authenticationFix(String code) {
+    private static UserText authenticationFix(String code) {
         String c = code.toLowerCase(Locale.ROOT);
         if (c.startsWith("invalidaccesskeyid")) {
-            return "the AccessKey ID is unknown or disabled; check accessKeyId";
+            return UserText.of("the AccessKey ID is unknown or disabled; check the AccessKey ID");
         }
         if (c.equals("signaturedoesnotmatch") || c.startsWith("invalidaccesskeysecret")) {
-            return "the AccessKey secret does not match the AccessKey ID; check the secret";
+            return UserText.of("the AccessKey secret does not match the AccessKey ID; check the secret");
         }
         if (c.equals("incompletesignature")) {
-            return "the request signature is incomplete; check the secret and any proxy that rewrites requests";
+            return UserText.of("the request signature is incomplete; check the secret and any proxy that rewrites requests");
         }
         if (c.startsWith("invalidsecuritytoken") || c.startsWith("securitytokenexpired")) {
-            return "the STS security token is invalid or expired; get fresh session credentials";
+            return UserText.of("the STS security token is invalid or expired; get fresh session credentials");
         }
         if (c.startsWith("invalidtimestamp")) {
-            return "the request time is outside the accepted window; check the system clock";
+            return UserText.of("the request time is outside the accepted window; check the system clock");
         }
         if (c.startsWith("forbidden") || c.equals("nopermission") || c.startsWith("nopermission.")) {
-            return "the RAM user or role lacks permission; grant it DataWorks access to the workspace";
+            return UserText.of("the RAM user or role lacks permission; grant it DataWorks access to the workspace");
         }
         if (c.startsWith("entitynotexist.role") || c.startsWith("invalidparameter.rolearn")) {
-            return "the RAM role cannot be assumed; check roleArn";
+            return UserText.of("the RAM role cannot be assumed",
+                    UserText.hint(Setting.ROLE_ARN, "; check ", Setting.ROLE_ARN));
         }
         return null;
     }
@@ -306,6 +311,10 @@ public final class ErrorClassifier {
             b.append(": ").append(message);
         }
         return b.toString();
+    }
+
+    private static UserText line(String text, UserText fix, String requestId) {
+        return UserText.of(trimEnd(text) + "; ", fix, "." + (requestId == null ? "" : " RequestId: " + oneLine(requestId)));
     }
 
     private static String line(String text, String fix, String requestId) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.error;
 
+import io.jenkins.plugins.dataworks.engine.text.UserText;
+
 /**
  * Bad input from the user. The message is one line that names the field and the fix, e.g.
  * {@code projectId must be a positive DataWorks workspace ID, got 0}.
@@ -11,11 +13,20 @@ public final class InvalidInputException extends DataWorksException {
     private final String field;
 
     public InvalidInputException(String field, String problemAndFix) {
-        super(field + " " + problemAndFix, "InvalidInput", null, null);
+        this(field, UserText.of(problemAndFix));
+    }
+
+    /**
+     * @param field the engine's name of the field, which front ends render as their own option,
+     *     parameter or label (see {@code Setting#ofField})
+     * @param problemAndFix may name other settings
+     */
+    public InvalidInputException(String field, UserText problemAndFix) {
+        super(UserText.of(UserText.field(field), " ", problemAndFix), "InvalidInput", null, null);
         this.field = field;
     }
 
-    /** The user-facing name of the offending field or option. */
+    /** The engine's name of the offending field or option. */
     public String field() {
         return field;
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.error;
 
+import io.jenkins.plugins.dataworks.engine.text.UserText;
+
 /** The migration (or its workspace) does not exist: waiting cannot help. */
 public final class MigrationNotFoundException extends DataWorksException {
 
@@ -7,5 +9,9 @@ public final class MigrationNotFoundException extends DataWorksException {
 
     public MigrationNotFoundException(String message, String errorCode, String requestId, Throwable cause) {
         super(message, errorCode, requestId, cause);
+    }
+
+    public MigrationNotFoundException(UserText text, String errorCode, String requestId, Throwable cause) {
+        super(text, errorCode, requestId, cause);
     }
 }

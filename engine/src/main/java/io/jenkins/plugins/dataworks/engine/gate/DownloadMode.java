@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.gate;
 
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.client.MigrationStatus;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.error.DownloadException;
@@ -24,8 +26,12 @@ public enum DownloadMode {
             case AUTO -> summary.status() == MigrationStatus.EXPORT_SUCCESS && summary.hasDownloadUrl();
             case ALWAYS -> {
                 if (!summary.hasDownloadUrl()) {
-                    throw new DownloadException("download is ALWAYS but " + summary.ref() + " (status " + summary.rawStatus()
-                            + ") has no DownloadUrl: only a successful export has a package; set download to AUTO or NEVER",
+                    Setting d = Setting.DOWNLOAD;
+                    throw new DownloadException(UserText.of(UserText.assignment(d, "ALWAYS"), " but " + summary.ref()
+                            + " (status " + summary.rawStatus()
+                            + ") has no DownloadUrl: only a successful export has a package",
+                            UserText.hint(d, "; set ", d, " to ", UserText.value(d, "AUTO"), " or ",
+                                    UserText.value(d, "NEVER"))),
                             "NoDownloadUrl", summary.requestId(), null);
                 }
                 yield true;

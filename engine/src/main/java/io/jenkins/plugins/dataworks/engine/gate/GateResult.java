@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataworks.engine.gate;
 
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.download.DownloadResult;
+import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome;
 import java.io.Serializable;
 import java.time.Instant;
@@ -43,6 +44,15 @@ public record GateResult(
 
     /** @param download nullable: nothing was downloaded */
     public static GateResult of(WaitOutcome outcome, DownloadResult download, String packageFileShown) {
+        return of(outcome, download, packageFileShown, Vocabulary.ENGINE);
+    }
+
+    /**
+     * @param download nullable: nothing was downloaded
+     * @param vocabulary the front end's names of the settings the message may name
+     */
+    public static GateResult of(
+            WaitOutcome outcome, DownloadResult download, String packageFileShown, Vocabulary vocabulary) {
         MigrationSummary s = outcome.summary();
         return new GateResult(
                 outcome.result(),
@@ -57,7 +67,7 @@ public record GateResult(
                 download == null ? null : packageFileShown,
                 download == null ? null : download.sha256(),
                 download == null ? -1 : download.size(),
-                outcome.message());
+                outcome.message(vocabulary));
     }
 
     /** Same result with a downloaded package. */

@@ -3,6 +3,8 @@ package io.jenkins.plugins.dataworks.engine.wait;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -21,15 +23,20 @@ final class Messages {
         return subject(s) + " " + verdict + " after " + human(elapsed) + " and " + calls(s) + requestId(s);
     }
 
-    static String partialSuccessFails(WaitSnapshot s, Duration elapsed) {
-        return subject(s) + " ended with PARTIAL_SUCCESS after " + human(elapsed) + " and " + calls(s)
-                + ", which fails under partialSuccess=FAIL (choose UNSTABLE or SUCCEED to accept it)" + requestId(s);
+    static UserText partialSuccessFails(WaitSnapshot s, Duration elapsed) {
+        Setting p = Setting.PARTIAL_SUCCESS;
+        return UserText.of(subject(s) + " ended with PARTIAL_SUCCESS after " + human(elapsed) + " and " + calls(s)
+                + ", which fails under ", UserText.assignment(p, "FAIL"),
+                UserText.hint(p, " (choose ", UserText.value(p, "UNSTABLE"), " or ", UserText.value(p, "SUCCEED"),
+                        " to accept it)"),
+                requestId(s));
     }
 
-    static String unknownStatus(WaitSnapshot s, Duration elapsed) {
-        return subject(s) + " reported the undocumented status '" + oneLine(s.lastStatus()) + "' after "
-                + human(elapsed) + " and " + calls(s)
-                + "; set keepWaitingOnUnknownStatus to wait through it" + requestId(s);
+    static UserText unknownStatus(WaitSnapshot s, Duration elapsed) {
+        Setting k = Setting.KEEP_WAITING_ON_UNKNOWN_STATUS;
+        return UserText.of(subject(s) + " reported the undocumented status '" + oneLine(s.lastStatus()) + "' after "
+                + human(elapsed) + " and " + calls(s), UserText.hint(k, "; set ", k, " to wait through it"),
+                requestId(s));
     }
 
     static String deadlinePassed(WaitSnapshot s) {
@@ -48,17 +55,23 @@ final class Messages {
                 + " API calls ran out, after " + human(elapsed) + requestId(s);
     }
 
-    static String failedCall(WaitSnapshot s, DataWorksException error) {
-        return subject(s) + ": GetMigrationSummary failed (" + lastSeen(s) + "): " + describe(error);
+    /**
+     * The client's errors already say "GetMigrationSummary for migration 7 in workspace 3 failed: ...";
+     * that prefix is dropped so the call and the migration are named once.
+     */
+    static UserText failedCall(WaitSnapshot s, DataWorksException error) {
+        return UserText.of(subject(s) + ": " + CALL + " failed (" + lastSeen(s) + "): ",
+                withoutCallPrefix(s, describe(error)));
     }
 
-    static String pacerFailed(WaitSnapshot s, DataWorksException error) {
-        return subject(s) + ": the call pacer failed before the next call (" + lastSeen(s) + "): " + describe(error);
+    static UserText pacerFailed(WaitSnapshot s, DataWorksException error) {
+        return UserText.of(subject(s) + ": the call pacer failed before the next call (" + lastSeen(s) + "): ",
+                describe(error));
     }
 
-    static String tooManyErrors(WaitSnapshot s, DataWorksException error) {
-        return subject(s) + ": gave up after " + s.consecutiveErrors() + " transient errors in a row ("
-                + lastSeen(s) + "); last: " + describe(error);
+    static UserText tooManyErrors(WaitSnapshot s, DataWorksException error) {
+        return UserText.of(subject(s) + ": gave up after " + s.consecutiveErrors() + " transient errors in a row ("
+                + lastSeen(s) + "); last: ", withoutCallPrefix(s, describe(error)));
     }
 
     static String cancelled(WaitSnapshot s, Duration elapsed) {
@@ -94,15 +107,24 @@ final class Messages {
         return Redaction.text(text.replaceAll("\\s+", " ").trim());
     }
 
-    private static String describe(DataWorksException error) {
-        String text = oneLine(error.getMessage());
+    private static final String CALL = "GetMigrationSummary";
+
+    private static UserText withoutCallPrefix(WaitSnapshot s, UserText text) {
+        String own = CALL + " for " + s.ref() + " failed: ";
+        UserText shorter = text.withoutPrefix(own);
+        return shorter != text ? shorter : text.withoutPrefix(CALL + " failed: ");
+    }
+
+    private static UserText describe(DataWorksException error) {
+        UserText text = error.text().mapLiterals(t -> Redaction.text(t.replaceAll("\\s+", " "))).strip();
+        String shown = text.toString();
         String code = error.errorCode();
-        if (code != null && !text.contains(code)) {
-            text = oneLine(code) + ": " + text;
+        if (code != null && !shown.contains(code)) {
+            text = UserText.of(oneLine(code) + ": ", text);
         }
         String rid = error.requestId();
-        if (rid != null && !text.contains(rid)) {
-            text = text + " (RequestId " + oneLine(rid) + ")";
+        if (rid != null && !shown.contains(rid)) {
+            text = UserText.of(text, " (RequestId " + oneLine(rid) + ")");
         }
         return text;
     }

@@ -2,18 +2,36 @@ package io.jenkins.plugins.dataworks.engine.wait;
 
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
+import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
 
 /**
  * How a wait ended.
  *
  * @param result the verdict
  * @param summary the last summary seen; null when no poll succeeded
- * @param message one line for people: status, migration, workspace, RequestId; never a secret
+ * @param text one line for people: status, migration, workspace, RequestId; never a secret. It names
+ *     settings as keys: render it with the front end's {@link Vocabulary}
  * @param error the error that ended the wait for {@link Result#ERROR}; otherwise null
  * @param snapshot the progress at the end (calls made, last status)
  */
-public record WaitOutcome(Result result, MigrationSummary summary, String message, DataWorksException error,
+public record WaitOutcome(Result result, MigrationSummary summary, UserText text, DataWorksException error,
         WaitSnapshot snapshot) {
+
+    public WaitOutcome(Result result, MigrationSummary summary, String message, DataWorksException error,
+            WaitSnapshot snapshot) {
+        this(result, summary, UserText.of(message), error, snapshot);
+    }
+
+    /** The message in the engine's words. */
+    public String message() {
+        return text.toString();
+    }
+
+    /** The message in a front end's words. */
+    public String message(Vocabulary vocabulary) {
+        return text.render(vocabulary);
+    }
 
     public enum Result {
         /** EXPORT_SUCCESS, IMPORT_SUCCESS, or PARTIAL_SUCCESS under policy SUCCEED. */

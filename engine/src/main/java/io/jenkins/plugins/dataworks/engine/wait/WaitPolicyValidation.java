@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.wait;
 
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import java.time.Duration;
@@ -21,8 +23,8 @@ final class WaitPolicyValidation {
         requireInterval("initialInterval", initialInterval);
         requireInterval("maxInterval", maxInterval);
         if (maxInterval.compareTo(initialInterval) < 0) {
-            throw new InvalidInputException("maxInterval", "must be at least initialInterval ("
-                    + DurationInput.format(initialInterval) + "), got " + DurationInput.format(maxInterval));
+            throw new InvalidInputException("maxInterval", UserText.of("must be at least ", Setting.POLL_INTERVAL, " ("
+                    + DurationInput.format(initialInterval) + "), got " + DurationInput.format(maxInterval)));
         }
         if (!(multiplier >= 1.0 && multiplier <= 10.0)) {
             throw new InvalidInputException("multiplier", "must be between 1.0 and 10.0, got " + multiplier);
@@ -37,7 +39,9 @@ final class WaitPolicyValidation {
             throw new InvalidInputException("maxApiCalls", "must be 0 (no budget) or positive, got " + maxApiCalls);
         }
         if (partialSuccess == null) {
-            throw new InvalidInputException("partialSuccess", "is missing: use FAIL, UNSTABLE or SUCCEED");
+            Setting p = Setting.PARTIAL_SUCCESS;
+            throw new InvalidInputException("partialSuccess", UserText.of("is missing: use ", UserText.value(p, "FAIL"),
+                    ", ", UserText.value(p, "UNSTABLE"), " or ", UserText.value(p, "SUCCEED")));
         }
         if (idleHintAfter == null || idleHintAfter.isNegative()) {
             throw new InvalidInputException("idleHintAfter", "must be zero or positive");

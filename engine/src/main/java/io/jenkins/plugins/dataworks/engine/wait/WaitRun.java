@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataworks.engine.wait;
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.MigrationStatus;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.error.ApiException;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
@@ -107,7 +108,7 @@ final class WaitRun implements WaitHandle {
             if (done) {
                 return;
             }
-            finishLocked(Result.CANCELLED, Messages.cancelled(snapshot, elapsed(clock.instant())), null);
+            finishLocked(Result.CANCELLED, UserText.of(Messages.cancelled(snapshot, elapsed(clock.instant()))), null);
         }
         publishOutcome();
     }
@@ -156,7 +157,7 @@ final class WaitRun implements WaitHandle {
             before = snapshot;
             // Only a resumed wait can start with its budget spent: a running one stops right after its last call.
             if (budgetSpent(before)) {
-                finishLocked(Result.TIMED_OUT, Messages.budgetSpent(before, elapsed(clock.instant())), null);
+                finishLocked(Result.TIMED_OUT, UserText.of(Messages.budgetSpent(before, elapsed(clock.instant()))), null);
                 call = false;
             } else {
                 call = slotReserved || !movedToLaterSlotLocked();
@@ -244,17 +245,19 @@ final class WaitRun implements WaitHandle {
     private void finishTerminalLocked(Acceptors.Verdict verdict, MigrationStatus parsed, Duration elapsed) {
         String status = Messages.oneLine(snapshot.lastStatus());
         switch (verdict) {
-            case SUCCEED -> finishLocked(Result.SUCCESS, Messages.finished(snapshot, "reached " + status, elapsed), null);
+            case SUCCEED -> finishLocked(Result.SUCCESS,
+                    UserText.of(Messages.finished(snapshot, "reached " + status, elapsed)), null);
             case UNSTABLE -> finishLocked(Result.UNSTABLE,
-                    Messages.finished(snapshot, "reached " + status + " (accepted as unstable)", elapsed), null);
+                    UserText.of(Messages.finished(snapshot, "reached " + status + " (accepted as unstable)", elapsed)),
+                    null);
             case FAIL -> {
-                String message;
+                UserText message;
                 if (parsed == MigrationStatus.UNKNOWN) {
                     message = Messages.unknownStatus(snapshot, elapsed);
                 } else if (parsed == MigrationStatus.PARTIAL_SUCCESS) {
                     message = Messages.partialSuccessFails(snapshot, elapsed);
                 } else {
-                    message = Messages.finished(snapshot, "ended with " + status, elapsed);
+                    message = UserText.of(Messages.finished(snapshot, "ended with " + status, elapsed));
                 }
                 finishLocked(Result.FAILED, message, null);
             }
@@ -313,7 +316,7 @@ final class WaitRun implements WaitHandle {
         Instant slot = now.plus(wait);
         WaitSnapshot s = snapshot;
         if (slot.isAfter(s.deadline()) && !resumedLate) {
-            finishLocked(Result.TIMED_OUT, Messages.slotAfterDeadline(s, Duration.between(s.deadline(), slot)), null);
+            finishLocked(Result.TIMED_OUT, UserText.of(Messages.slotAfterDeadline(s, Duration.between(s.deadline(), slot))), null);
             return true;
         }
         snapshot = s.withNextPollAt(slot);
@@ -330,9 +333,9 @@ final class WaitRun implements WaitHandle {
     private void continueOrStopLocked(Instant now, Runnable beforeScheduling) {
         notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
         if (!now.isBefore(snapshot.deadline())) {
-            finishLocked(Result.TIMED_OUT, Messages.deadlinePassed(snapshot), null);
+            finishLocked(Result.TIMED_OUT, UserText.of(Messages.deadlinePassed(snapshot)), null);
         } else if (budgetSpent(snapshot)) {
-            finishLocked(Result.TIMED_OUT, Messages.budgetSpent(snapshot, elapsed(now)), null);
+            finishLocked(Result.TIMED_OUT, UserText.of(Messages.budgetSpent(snapshot, elapsed(now))), null);
         } else {
             beforeScheduling.run();
             scheduleLocked(snapshot.nextPollAt(), false);
@@ -351,7 +354,7 @@ final class WaitRun implements WaitHandle {
 
     // ---- ending --------------------------------------------------------------------------------
 
-    private void finishLocked(Result result, String message, DataWorksException error) {
+    private void finishLocked(Result result, UserText message, DataWorksException error) {
         if (done) {
             return;
         }
@@ -366,7 +369,7 @@ final class WaitRun implements WaitHandle {
                 LOG.log(Level.FINE, "could not cancel a scheduled poll", e);
             }
         }
-        String text = message != null ? message : Messages.failedCall(snapshot, error);
+        UserText text = message != null ? message : Messages.failedCall(snapshot, error);
         WaitOutcome o = new WaitOutcome(result, lastSummary, text, error, snapshot);
         finalOutcome = o;
         notifyListener("onFinished", () -> listener.onFinished(o));

@@ -99,7 +99,7 @@ class AliyunDataWorksClientTest {
                 AliyunDataWorksClient disabled = client(AccessKeyCredentials.of("disabled-key", "disabled-secret"))) {
             AuthenticationException e = fails(AuthenticationException.class, () -> unknown.getMigrationSummary(DEMO));
             assertThat(e.errorCode()).isEqualTo("InvalidAccessKeyId.NotFound");
-            assertThat(e.getMessage()).contains("(HTTP 404)").contains("the AccessKey ID is unknown or disabled; check accessKeyId");
+            assertThat(e.getMessage()).contains("(HTTP 404)").contains("the AccessKey ID is unknown or disabled; check the AccessKey ID");
             assertThat(fails(AuthenticationException.class, () -> disabled.getMigrationSummary(DEMO)).errorCode())
                     .isEqualTo("InvalidAccessKeyId.Inactive");
         }

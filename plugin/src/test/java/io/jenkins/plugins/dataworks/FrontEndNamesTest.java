@@ -1,0 +1,87 @@
+package io.jenkins.plugins.dataworks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Table-driven over the engine's settings: each front end of the plugin names a setting as its
+ * form does or leaves the hint out, and never shows an engine name it does not use itself.
+ */
+class FrontEndNamesTest {
+
+    private static final Pattern ENTRY = Pattern.compile("<f:entry title=\"\\$\\{%([^}]*)}\" field=\"(\\w+)\"");
+
+    /** field -> title of the form's entries. */
+    private static Map<String, String> form(Class<?> describable) throws IOException {
+        String path = "/" + describable.getName().replace('.', '/') + "/config.jelly";
+        try (InputStream in = describable.getResourceAsStream(path)) {
+            String jelly = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> out = new HashMap<>();
+            Matcher m = ENTRY.matcher(jelly);
+            while (m.find()) {
+                out.put(m.group(2), m.group(1));
+            }
+            return out;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void pipelineNamesAreTheStepsParameters(Setting setting) throws IOException {
+        String name = FrontEndNames.PIPELINE.name(setting);
+        if (name != null) {
+            assertThat(form(WaitForDataWorksMigrationStep.class)).containsKey(name);
+        }
+        assertRendering(FrontEndNames.PIPELINE, setting);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void freestyleNamesAreTheFormsLabels(Setting setting) throws IOException {
+        String parameter = FrontEndNames.PIPELINE.name(setting);
+        String label = FrontEndNames.FREESTYLE.name(setting);
+        assertThat(label == null).as("both offer %s or neither", setting).isEqualTo(parameter == null);
+        if (label != null) {
+            assertThat(label)
+                    .isEqualTo("'" + form(DataWorksMigrationBuilder.class).get(parameter) + "'");
+        }
+        assertRendering(FrontEndNames.FREESTYLE, setting);
+    }
+
+    private static void assertRendering(FrontEndNames names, Setting setting) {
+        UserText value = setting.choices().isEmpty()
+                ? UserText.of()
+                : UserText.of(
+                        " ", UserText.assignment(setting, setting.choices().get(0)));
+        String text = UserText.of("fact about ", setting, value, UserText.hint(setting, "; change ", setting))
+                .render(names);
+        if (names.name(setting) == null) {
+            assertThat(text).doesNotContain("; change");
+        } else {
+            assertThat(text).contains("; change " + names.name(setting));
+            for (Setting s : Setting.values()) {
+                String engine = s.engineName();
+                if (!engine.equals(engine.toLowerCase(Locale.ROOT)) && !engine.equals(names.name(s))) {
+                    assertThat(text).doesNotContainPattern("(?<![\\w-])" + Pattern.quote(engine) + "(?!\\w)");
+                }
+            }
+            for (String engineValue : setting.choices()) {
+                if (!engineValue.equals(FrontEndNames.pluginValue(setting, engineValue))) {
+                    assertThat(text).doesNotContain("'" + engineValue + "'");
+                }
+            }
+        }
+    }
+}
