@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -158,7 +159,7 @@ public final class BenchmarkSuite {
             parts.add(s.markdown());
         }
         parts.addAll(earlier.sections());
-        parts.sort(java.util.Comparator.comparing(EarlierReport::idOf));
+        parts.sort(Comparator.comparing(EarlierReport::idOf));
         parts.forEach(out::append);
         return out.toString().replaceAll("\n{3,}", "\n\n");
     }
@@ -167,7 +168,7 @@ public final class BenchmarkSuite {
     private static String sortedRows(String table) {
         List<String> lines = new ArrayList<>(table.lines().toList());
         List<String> body = new ArrayList<>(lines.subList(2, lines.size()));
-        body.sort(java.util.Comparator.comparing(l -> EarlierReport.idOf(l.substring(1).strip())));
+        body.sort(Comparator.comparing(l -> EarlierReport.idOf(l.substring(1).strip())));
         return lines.get(0) + "\n" + lines.get(1) + "\n" + String.join("\n", body) + "\n";
     }
 }

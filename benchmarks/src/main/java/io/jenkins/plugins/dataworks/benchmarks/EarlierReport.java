@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a run of some benchmarks ({@code --only}) keeps of the report it rewrites: the summary rows
@@ -25,6 +27,9 @@ record EarlierReport(List<String> ran, List<String> summaryRows, List<String> se
         List<String> sections = new ArrayList<>();
         String commit = "unknown";
         String date = "unknown";
+        // Sections an earlier partial run kept still date from the run that measured them.
+        Matcher kept = KEPT.matcher(text);
+        boolean keptBefore = kept.find();
         String[] parts = text.split("\n(?=## )");
         for (String part : parts) {
             if (part.startsWith("## Machine")) {
@@ -41,8 +46,16 @@ record EarlierReport(List<String> ran, List<String> summaryRows, List<String> se
                 sections.add(part.stripTrailing() + "\n\n");
             }
         }
+        if (keptBefore) {
+            commit = kept.group(1);
+            date = kept.group(2);
+        }
         return new EarlierReport(ran, rows, sections, commit, date);
     }
+
+    /** The sentence a partial run writes (BenchmarkSuite.render) about the sections it kept. */
+    private static final Pattern KEPT =
+            Pattern.compile("the others are kept from the earlier report, measured on commit (.+?) \\((.+?)\\)\\.");
 
     /** "3a" of "3a. Download ..." or "## 3a. Download ...". */
     static String idOf(String titleOrRow) {
