@@ -7,11 +7,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v curl >/dev/null 2>&1; then
-  # Benchmark 3a compares the downloader with curl on the same URL.
-  echo "curl is missing; installing it (Debian package)" >&2
+# Benchmark 3a compares the downloader with curl and with the shell pipelines a user would run
+# instead: sha256sum (coreutils), openssl, and 7-Zip's CRC-64 (Debian has no CRC-64/XZ tool of its own).
+missing=""
+command -v curl >/dev/null 2>&1 || missing="$missing curl"
+command -v 7zz >/dev/null 2>&1 || missing="$missing 7zip"
+command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
+if [ -n "$missing" ]; then
+  echo "installing$missing (Debian packages)" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get install -y curl >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y curl >/dev/null; }
+  $sudo apt-get install -y $missing >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y $missing >/dev/null; }
 fi
 
 # The reactor includes the plugin, whose parent POM comes from the Jenkins Maven repository.
