@@ -145,9 +145,9 @@ public final class BenchmarkSuite {
                 + "every benchmark measures its baseline in the same minutes, so the ratios suffer less than the "
                 + "absolute figures, but they are noisier.\n\n");
         if (!earlier.sections().isEmpty()) {
-            out.append("This run measured only benchmark(s) " + String.join(", ", earlier.ran()) + "; the others are "
-                    + "kept from the earlier report, measured on commit " + earlier.commit() + " (" + earlier.date()
-                    + ").\n\n");
+            out.append("This run measured only benchmark(s) " + String.join(", ", earlier.ran()) + "; the other "
+                    + "sections are kept from earlier runs, and each section ends with the commit it was measured on."
+                    + "\n\n");
         }
         out.append("## Summary\n\n");
         Table table = summaryTable(summary);
@@ -156,7 +156,8 @@ public final class BenchmarkSuite {
         out.append(sortedRows(rows)).append('\n');
         List<String> parts = new ArrayList<>();
         for (Section s : sections) {
-            parts.add(s.markdown());
+            parts.add(s.markdown().stripTrailing() + "\n\n" + EarlierReport.provenance(options.commit(), machine.date())
+                    + "\n\n");
         }
         parts.addAll(earlier.sections());
         parts.sort(Comparator.comparing(EarlierReport::idOf));
