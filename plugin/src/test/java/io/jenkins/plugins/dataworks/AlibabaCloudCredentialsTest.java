@@ -32,9 +32,12 @@ import io.jenkins.plugins.dataworks.engine.auth.AssumeRoleSessionProvider;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,7 +46,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.flow.FlowDurabilityHint;
@@ -385,10 +387,31 @@ class AlibabaCloudCredentialsTest {
         assertNoneIn(List.copyOf(stores), encryptedInStores);
     }
 
+    /**
+     * The regular files under {@code root}. Jenkins keeps writing while a build runs, and an atomic
+     * write's temporary file may be gone by the time the walk looks at it: its content is in the file
+     * it was renamed to, which the walk sees.
+     */
     private static List<Path> files(Path root, java.util.function.Predicate<Path> filter) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).filter(filter).collect(Collectors.toList());
-        }
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && filter.test(file)) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // renamed or deleted meanwhile
+                }
+                throw e;
+            }
+        });
+        return found;
     }
 
     private static void assertNoneIn(List<Path> files, Set<String> secrets) throws IOException {
