@@ -310,7 +310,9 @@ class AlibabaCloudCredentialsTest {
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         env.driveUntilCalls(EXPORT_OK, 3);
         Path dir = b.getRootDir().toPath();
-        awaitFile(dir.resolve("program.dat"));
+        Path program = dir.resolve("program.dat");
+        DataWorksTestEnvironment.awaitEvent(
+                Duration.ofMinutes(1), () -> Files.isRegularFile(program), program + " was never written");
         List<Path> midWait = files(dir, f -> true);
         assertTrue(midWait.contains(dir.resolve("build.xml")), "build.xml: " + midWait);
         assertTrue(midWait.contains(dir.resolve("log")), "log: " + midWait);
@@ -320,14 +322,6 @@ class AlibabaCloudCredentialsTest {
         assertTrue(b.isBuilding(), "still waiting");
         assertNoneIn(midWait, secrets);
         return r.assertBuildStatusSuccess(r.waitForCompletion(env.drive(b)));
-    }
-
-    private static void awaitFile(Path file) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (!Files.isRegularFile(file)) {
-            assertTrue(System.nanoTime() < giveUp, file + " was never written");
-            Thread.sleep(20); // waiting for an event (Pipeline saving its program), not for time to pass
-        }
     }
 
     private static void assertSameChoices(List<String> expected, List<String> actual) {

@@ -128,13 +128,21 @@ final class DataWorksTestEnvironment {
         }
     }
 
-    private static void awaitEvent(BooleanSupplier happened, String otherwise) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    static void awaitEvent(BooleanSupplier happened, String otherwise) throws InterruptedException {
+        awaitEvent(Duration.ofMinutes(2), happened, otherwise);
+    }
+
+    /**
+     * Waits for something the Jenkins under test does on its own threads (a call, a schedule, a file
+     * or the log's end). The bound only turns a hang into a failure that says {@code otherwise}.
+     */
+    static void awaitEvent(Duration hang, BooleanSupplier happened, String otherwise) throws InterruptedException {
+        long giveUp = System.nanoTime() + hang.toNanos();
         while (!happened.getAsBoolean()) {
             if (System.nanoTime() > giveUp) {
                 throw new AssertionError(otherwise);
             }
-            Thread.sleep(5); // waiting for an event (a call, a schedule, the log's end), not for time to pass
+            Thread.sleep(5); // waiting for an event, not for time to pass
         }
     }
 

@@ -251,7 +251,8 @@ class WaitForDataWorksMigrationStepTest {
         env.scheduler.awaitPending(BURST); // every wait's first poll is due at the same instant
         Instant burstAt = dataworks.clock().instant();
         env.scheduler.runNext(() -> true);
-        awaitCalls(1);
+        DataWorksTestEnvironment.awaitEvent(
+                () -> dataworks.emulator().callCount("GetMigrationSummary") >= 1, "the first call never came");
         // One wait called; the others' polls went back to the scheduler, each at its own slot of the
         // AccessKey's limiter, and the first wait scheduled its next poll (15 s +-10 % later).
         env.scheduler.awaitPending(BURST);
@@ -318,14 +319,6 @@ class WaitForDataWorksMigrationStepTest {
                     assertFalse(content.contains(forbidden.get(i)), "forbidden text #" + i + " found in " + f);
                 }
             }
-        }
-    }
-
-    private void awaitCalls(long n) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (dataworks.emulator().callCount("GetMigrationSummary") < n) {
-            assertTrue(System.nanoTime() < giveUp, "the calls never came");
-            Thread.sleep(20); // waiting for an event (calls arriving), not for time to pass
         }
     }
 
