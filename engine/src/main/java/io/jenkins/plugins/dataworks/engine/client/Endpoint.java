@@ -12,6 +12,8 @@ import java.net.URI;
  */
 public record Endpoint(String regionId, URI uri) {
 
+    static final String OPEN_PLATFORM_HOST = "openplatform.aliyuncs.com";
+
     public Endpoint {
         Endpoints.check(regionId, uri);
     }
@@ -38,6 +40,19 @@ public record Endpoint(String regionId, URI uri) {
     /** host[:port], as the SDK's {@code setSysDomain} wants it. */
     public String domain() {
         return EndpointUrls.domainOf(uri);
+    }
+
+    /**
+     * Where OpenPlatform (AuthorizeFileUpload, for package uploads) is reached: its single public
+     * endpoint when this is one of Alibaba Cloud's own hosts, otherwise this same server (a private
+     * deployment or the emulator, which serve every product at one address).
+     */
+    public Endpoint openPlatform() {
+        String host = uri.getHost();
+        if (host != null && host.endsWith(".aliyuncs.com")) {
+            return new Endpoint(regionId, URI.create("https://" + OPEN_PLATFORM_HOST));
+        }
+        return this;
     }
 
     /** Whether the calls go over TLS. */

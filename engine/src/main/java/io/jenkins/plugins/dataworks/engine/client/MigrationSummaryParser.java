@@ -1,8 +1,6 @@
 package io.jenkins.plugins.dataworks.engine.client;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.ErrorClassifier;
 import java.time.Instant;
 
@@ -17,41 +15,8 @@ final class MigrationSummaryParser {
      * @param headerRequestId the x-acs-request-id header; may be null
      */
     static MigrationSummary parse(String operation, MigrationRef ref, int status, byte[] body, String headerRequestId) {
-        if (status < 200 || status >= 300) {
-            throw ErrorClassifier.fromErrorBody(operation, status, body, headerRequestId);
-        }
-        JsonObject json = ErrorClassifier.jsonObject(body);
-        if (json == null) {
-            throw ErrorClassifier.malformedResponse(operation, status, headerRequestId,
-                    body == null || body.length == 0 ? "empty body" : "body is not a JSON object");
-        }
-        String requestId = orElse(ErrorClassifier.firstString(json, "RequestId"), headerRequestId);
-        JsonElement success = json.get("Success");
-        if (success != null && success.isJsonPrimitive() && !success.getAsBoolean()) {
-            throw reportedFailure(operation, status, json, requestId);
-        }
-        JsonElement data = json.get("Data");
-        if (data == null || !data.isJsonObject()) {
-            throw ErrorClassifier.malformedResponse(operation, status, requestId, "no Data object in the answer");
-        }
-        return summary(operation, ref, data.getAsJsonObject(), status, requestId);
-    }
-
-    /** Success=false in a 2xx answer: the body names the error (ErrorCode/Code, HttpStatusCode). */
-    private static DataWorksException reportedFailure(String operation, int status, JsonObject json, String requestId) {
-        int reportedStatus = status;
-        String statusText = ErrorClassifier.firstString(json, "HttpStatusCode");
-        if (statusText != null) {
-            try {
-                reportedStatus = Integer.parseInt(statusText.trim());
-            } catch (NumberFormatException ignored) {
-                // keep the transport status
-            }
-        }
-        String message = ErrorClassifier.firstString(json, "ErrorMessage", "Message");
-        return ErrorClassifier.fromResponse(operation, reportedStatus,
-                ErrorClassifier.firstString(json, "ErrorCode", "Code"),
-                message == null ? "the service answered Success=false" : message, requestId);
+        Answer answer = Answer.read(operation, status, body, headerRequestId);
+        return summary(operation, ref, answer.dataObject(), status, answer.requestId());
     }
 
     private static MigrationSummary summary(String operation, MigrationRef ref, JsonObject d, int status, String requestId) {
@@ -82,7 +47,4 @@ final class MigrationSummaryParser {
         return s == null ? null : Instant.ofEpochMilli(Long.parseLong(s.trim()));
     }
 
-    private static String orElse(String a, String b) {
-        return a != null ? a : b;
-    }
 }

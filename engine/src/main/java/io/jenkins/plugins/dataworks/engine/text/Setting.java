@@ -35,7 +35,20 @@ public enum Setting {
     NON_PROXY_HOSTS("nonProxyHosts"),
     ROLE_ARN("roleArn"),
     ROLE_SESSION_NAME("roleSessionName"),
-    STS_ENDPOINT("stsEndpoint");
+    STS_ENDPOINT("stsEndpoint"),
+    NAME("name"),
+    DESCRIPTION("description"),
+    EXPORT_MODE("exportMode", "FULL", "INCREMENTAL"),
+    INCREMENTAL_SINCE("incrementalSince"),
+    OBJECT_STATUS("objectStatus", "SAVED", "SUBMITTED", "DEPLOYED"),
+    PACKAGE_FILE("packageFile"),
+    PACKAGE_TYPE("packageType", "DATAWORKS_MODEL", "DATAWORKS_V2", "DATAWORKS_V3"),
+    CALCULATE_ENGINE_MAP("calculateEngineMap"),
+    RESOURCE_GROUP_MAP("resourceGroupMap"),
+    WORKSPACE_MAP("workspaceMap"),
+    COMMIT_RULE("commitRule"),
+    MAX_UPLOAD_BYTES("maxUploadBytes"),
+    TARGET_PROJECT_ID("targetProjectId");
 
     private final String engineName;
     private final List<String> values;
