@@ -202,7 +202,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
     @Override
     public MigrationPage listMigrations(long projectId, MigrationType type, int pageNumber, int pageSize) {
         Objects.requireNonNull(type, "type");
-        new MigrationRef(projectId, 1); // the usual projectId check
+        MigrationRef.checkProjectId(projectId);
         if (pageNumber < 1 || pageSize < 1 || pageSize > 100) {
             throw new IllegalArgumentException("page " + pageNumber + " of size " + pageSize);
         }

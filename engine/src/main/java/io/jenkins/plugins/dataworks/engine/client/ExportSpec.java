@@ -42,7 +42,7 @@ public record ExportSpec(long projectId, String name, ExportMode mode, Instant i
     }
 
     public ExportSpec {
-        new MigrationRef(projectId, 1); // the same projectId check and message as everywhere else
+        MigrationRef.checkProjectId(projectId);
         name = MigrationNames.check(name);
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(objectStatus, "objectStatus");

@@ -41,7 +41,7 @@ public record ImportSpec(long projectId, String name, PackageType packageType, S
     }
 
     public ImportSpec {
-        new MigrationRef(projectId, 1); // the same projectId check and message as everywhere else
+        MigrationRef.checkProjectId(projectId);
         name = MigrationNames.check(name);
         Objects.requireNonNull(packageType, "packageType");
         calculateEngineMap = stringMap(Setting.CALCULATE_ENGINE_MAP, calculateEngineMap);

@@ -7,12 +7,18 @@ import java.io.Serializable;
 public record MigrationRef(long projectId, long migrationId) implements Serializable {
 
     public MigrationRef {
-        if (projectId <= 0) {
-            throw new InvalidInputException("projectId", "must be a positive DataWorks workspace ID, got " + projectId);
-        }
+        checkProjectId(projectId);
         if (migrationId <= 0) {
             throw new InvalidInputException("migrationId", "must be a positive migration task ID, got " + migrationId);
         }
+    }
+
+    /** The one check of a workspace ID, for every call that names a workspace. */
+    public static long checkProjectId(long projectId) {
+        if (projectId <= 0) {
+            throw new InvalidInputException("projectId", "must be a positive DataWorks workspace ID, got " + projectId);
+        }
+        return projectId;
     }
 
     @Override
