@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataworks.engine.client;
 import static io.jenkins.plugins.dataworks.emulator.scenario.Scenarios.DEMO_ACCESS_KEY_ID;
 import static io.jenkins.plugins.dataworks.emulator.scenario.Scenarios.DEMO_ACCESS_KEY_SECRET;
 import static io.jenkins.plugins.dataworks.emulator.scenario.Scenarios.DEMO_PROJECT_ID;
+import static io.jenkins.plugins.dataworks.emulator.scenario.Scenarios.DEMO_TARGET_PROJECT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,7 +17,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** CreateExportMigration, StartMigration and GetMigrationProcess against the emulator, through the SDK. */
+/** The calls that create, start, list and inspect migrations, against the emulator through the SDK. */
 class WriteCallsTest {
 
     @RegisterExtension
@@ -116,6 +117,64 @@ class WriteCallsTest {
 
             assertThat(e.errorCode()).isEqualTo("Throttling.User");
             assertThat(client.createExportMigration(ExportSpec.full(DEMO_PROJECT_ID, "throttled")).migrationId()).isPositive();
+        }
+    }
+
+    @Test
+    void authorizesAnUploadWithoutShowingItsPolicy() {
+        try (AliyunDataWorksClient client = client()) {
+            UploadGrant grant = client.authorizeFileUpload();
+
+            assertThat(grant.pathStyle()).as("the emulator answers with its base URL").isTrue();
+            assertThat(grant.objectKey()).startsWith("dataworks/import/");
+            assertThat(grant.packageFile()).isEqualTo(emulator.endpoint() + "/" + grant.bucket() + "/" + grant.objectKey());
+            assertThat(grant.toString()).doesNotContain(grant.encodedPolicy().reveal()).doesNotContain(grant.signature().reveal());
+            assertThat(grant.requestId()).matches("[0-9A-F-]{36}");
+            assertThat(emulator.emulator().calls()).singleElement().satisfies(call -> {
+                assertThat(call.action()).isEqualTo("AuthorizeFileUpload");
+                assertThat(call.params()).containsEntry("Product", "dataworks-public").containsEntry("RegionId", "cn-shanghai");
+            });
+        }
+    }
+
+    @Test
+    void createsAnImportAndFindsMigrationsByListing() {
+        try (AliyunDataWorksClient client = client()) {
+            UploadGrant grant = client.authorizeFileUpload();
+            ImportSpec spec = new ImportSpec(DEMO_TARGET_PROJECT_ID, "import_1", ImportSpec.PackageType.DATAWORKS_MODEL,
+                    "{\"odps_dev\": \"odps_prod\"}", null, null, "{\"fileAutoCommit\": true}", null);
+
+            MigrationRef ref = client.createImportMigration(spec, grant.packageFile());
+
+            assertThat(ref.projectId()).isEqualTo(DEMO_TARGET_PROJECT_ID);
+            assertThat(emulator.emulator().migration(ref.migrationId()).packageFile()).isEqualTo(grant.packageFile());
+            MigrationPage imports = client.listMigrations(DEMO_TARGET_PROJECT_ID, MigrationType.IMPORT, 1, 10);
+            assertThat(imports.migrations()).singleElement().satisfies(m -> {
+                assertThat(m.ref()).isEqualTo(ref);
+                assertThat(m.name()).isEqualTo("import_1");
+                assertThat(m.type()).isEqualTo(MigrationType.IMPORT);
+                assertThat(m.status()).isEqualTo("INIT");
+            });
+            assertThat(imports.totalCount()).isEqualTo(1);
+            assertThat(imports.hasMore()).isFalse();
+            assertThat(client.listMigrations(DEMO_TARGET_PROJECT_ID, MigrationType.EXPORT, 1, 10).migrations()).isEmpty();
+        }
+    }
+
+    @Test
+    void listsPageByPageNewestFirst() {
+        try (AliyunDataWorksClient client = client()) {
+            for (int i = 1; i <= 3; i++) {
+                client.createExportMigration(ExportSpec.full(DEMO_TARGET_PROJECT_ID, "export_" + i));
+            }
+
+            MigrationPage first = client.listMigrations(DEMO_TARGET_PROJECT_ID, MigrationType.EXPORT, 1, 2);
+            MigrationPage second = client.listMigrations(DEMO_TARGET_PROJECT_ID, MigrationType.EXPORT, 2, 2);
+
+            assertThat(first.migrations()).extracting(MigrationListing::name).containsExactly("export_3", "export_2");
+            assertThat(first.hasMore()).isTrue();
+            assertThat(second.migrations()).extracting(MigrationListing::name).containsExactly("export_1");
+            assertThat(second.hasMore()).isFalse();
         }
     }
 }
