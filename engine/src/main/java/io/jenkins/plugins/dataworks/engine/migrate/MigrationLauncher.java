@@ -16,6 +16,7 @@ import io.jenkins.plugins.dataworks.engine.error.ErrorClassifier;
 import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
 import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -90,7 +91,8 @@ public final class MigrationLauncher {
     }
 
     /**
-     * Uploads the package through {@code transfer} under a fresh AuthorizeFileUpload grant, then
+     * Refuses a name an import in the workspace already has (before uploading anything), uploads
+     * the package through {@code transfer} under a fresh AuthorizeFileUpload grant, then
      * creates the import, or finds the one an earlier attempt with the same name created. The
      * transfer retries transient failures itself ({@link PackageTransfer#upload}); an expired grant is
      * replaced by a fresh one and the upload made again, at most {@code retries} times.
@@ -99,6 +101,13 @@ public final class MigrationLauncher {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(transfer, "transfer");
         Calls calls = new Calls();
+        // A taken name would only be refused after the upload, leaving the package orphaned in the
+        // upload bucket: one listing first is cheaper than an upload of a large package.
+        Optional<Launched> existing = find(spec.projectId(), MigrationType.IMPORT, spec.name(), calls);
+        if (existing.isPresent()) {
+            throw ErrorClassifier.nameTaken(spec.name(), spec.projectId(), new ApiException("name taken",
+                    ErrorClassifier.NAME_DUPLICATED, null, null));
+        }
         UploadGrant grant = authorize(calls);
         for (int fresh = 0; ; fresh++) {
             try {
@@ -225,7 +234,7 @@ public final class MigrationLauncher {
             DataWorksException last, String why) {
         return new ApiException(action + " of '" + name + "' in workspace " + projectId + " may have taken effect ("
                 + why + "; last failure: " + codeOf(last) + "): check with ListMigrations or in the DataWorks console"
-                + " whether workspace " + projectId + " has a " + type + " migration named '" + name
+                + " whether workspace " + projectId + " has an " + type.name().toLowerCase(Locale.ROOT) + " migration named '" + name
                 + "'; use it, or delete it before running again." + requestIdText(last.requestId()),
                 last.errorCode(), last.requestId(), last.getCause());
     }

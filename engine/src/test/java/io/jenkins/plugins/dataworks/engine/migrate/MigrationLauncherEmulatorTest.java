@@ -180,7 +180,7 @@ class MigrationLauncherEmulatorTest {
 
         assertThat(imported.type()).isEqualTo(MigrationType.IMPORT);
         assertThat(imported.foundByName()).isFalse();
-        assertThat(imported.apiCalls()).as("AuthorizeFileUpload, CreateImportMigration").isEqualTo(2);
+        assertThat(imported.apiCalls()).as("ListMigrations, AuthorizeFileUpload, CreateImportMigration").isEqualTo(3);
         assertThat(started.startedNow()).isTrue();
         assertThat(started.apiCalls()).isEqualTo(1);
         assertThat(done.status()).isEqualTo(MigrationStatus.IMPORT_SUCCESS);
@@ -215,6 +215,21 @@ class MigrationLauncherEmulatorTest {
         assertThat(e.getMessage()).startsWith("a migration named 'taken' already exists in workspace 10002");
         assertSafe(e);
         assertThat(named("taken")).hasSize(1);
+    }
+
+    @Test
+    void anImportNameTakenByAnImportIsRefusedBeforeTheUpload() throws IOException {
+        Launched first = launcher.createImport(ImportSpec.of(TARGET, "weekly"), transferOf(bytes("p.zip", 1000)));
+
+        ApiException e = catchThrowableOfType(
+                () -> launcher.createImport(ImportSpec.of(TARGET, "weekly"), transferOf(bytes("q.zip", 1000))),
+                ApiException.class);
+
+        assertThat(e.getMessage()).startsWith("a migration named 'weekly' already exists in workspace 10002; choose another name.");
+        assertSafe(e);
+        assertThat(emu().uploads()).as("only the first package was uploaded").hasSize(1);
+        assertThat(emu().callCount("AuthorizeFileUpload")).isEqualTo(1);
+        assertThat(named("weekly")).extracting(MigrationInfo::id).containsExactly(first.ref().migrationId());
     }
 
     @Test
@@ -287,7 +302,7 @@ class MigrationLauncherEmulatorTest {
         assertThat(emu().uploads()).extracting(UploadRecord::outcome)
                 .containsExactly(UploadRecord.Outcome.INCOMPLETE, UploadRecord.Outcome.STORED);
         assertThat(emu().uploads().get(1).size()).isEqualTo(2_000_000);
-        assertThat(imported.apiCalls()).as("one grant, one create").isEqualTo(2);
+        assertThat(imported.apiCalls()).as("the name check, one grant, one create").isEqualTo(3);
         assertThat(named("after-cut")).hasSize(1);
     }
 
@@ -326,7 +341,7 @@ class MigrationLauncherEmulatorTest {
         assertThat(grants).hasSize(2);
         assertThat(grants.get(1).objectKey()).isNotEqualTo(grants.get(0).objectKey());
         assertThat(emu().migration(imported.ref().migrationId()).packageFile()).isEqualTo(grants.get(1).packageFile());
-        assertThat(imported.apiCalls()).as("two grants, one create").isEqualTo(3);
+        assertThat(imported.apiCalls()).as("the name check, two grants, one create").isEqualTo(4);
     }
 
     @Test
@@ -350,7 +365,7 @@ class MigrationLauncherEmulatorTest {
         Launched imported = launcher.createImport(ImportSpec.of(TARGET, "throttled"), transferOf(bytes("p.zip", 1000)));
 
         assertThat(emu().callCount("AuthorizeFileUpload")).isEqualTo(3);
-        assertThat(imported.apiCalls()).isEqualTo(4);
+        assertThat(imported.apiCalls()).as("the name check, 3 grants (2 throttled), one create").isEqualTo(5);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
@@ -393,7 +408,7 @@ class MigrationLauncherEmulatorTest {
         assertThat(named("lost-answer")).hasSize(1);
         assertThat(imported.ref().migrationId()).isEqualTo(named("lost-answer").get(0).id());
         assertThat(emu().callCount("CreateImportMigration")).as("never sent again").isEqualTo(1);
-        assertThat(imported.apiCalls()).as("AuthorizeFileUpload, CreateImportMigration, ListMigrations").isEqualTo(3);
+        assertThat(imported.apiCalls()).as("ListMigrations (name check), AuthorizeFileUpload, CreateImportMigration, ListMigrations").isEqualTo(4);
         assertThat(sleeps).isEmpty();
     }
 
