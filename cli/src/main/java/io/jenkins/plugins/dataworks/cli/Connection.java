@@ -119,6 +119,17 @@ final class Connection implements AutoCloseable {
         return emulator != null;
     }
 
+    /** The status lines every command starts with: the emulator it runs against, the proxy it goes through. */
+    void describeTo(StatusReporter reporter, String demoSubject) {
+        if (isEmulator()) {
+            reporter.note("using the built-in DataWorks emulator at " + endpoint.uri() + " with its demo " + demoSubject
+                    + " (fake credentials; nothing leaves this machine)");
+        }
+        if (proxy.proxy() != null) {
+            reporter.note(proxy.describe());
+        }
+    }
+
     /**
      * OSS hosts only, except that a loopback endpoint (the emulator, a local test double) may also
      * serve the package over plain http: it is this machine, so nothing crosses a network.
