@@ -7,19 +7,24 @@ import com.sun.net.httpserver.HttpsServer;
 import io.jenkins.plugins.dataworks.emulator.oss.DownloadLinks;
 import io.jenkins.plugins.dataworks.emulator.oss.OssHandler;
 import io.jenkins.plugins.dataworks.emulator.oss.OssUrlSigner;
+import io.jenkins.plugins.dataworks.emulator.oss.UploadGrant;
 import io.jenkins.plugins.dataworks.emulator.rpc.RpcHandler;
 import io.jenkins.plugins.dataworks.emulator.scenario.AccessKey;
 import io.jenkins.plugins.dataworks.emulator.scenario.DownloadFault;
 import io.jenkins.plugins.dataworks.emulator.scenario.Fault;
 import io.jenkins.plugins.dataworks.emulator.scenario.MigrationSpec;
 import io.jenkins.plugins.dataworks.emulator.scenario.Scenario;
+import io.jenkins.plugins.dataworks.emulator.scenario.UploadFault;
 import io.jenkins.plugins.dataworks.emulator.state.CallRecord;
 import io.jenkins.plugins.dataworks.emulator.state.DownloadRecord;
 import io.jenkins.plugins.dataworks.emulator.state.EmulatorState;
+import io.jenkins.plugins.dataworks.emulator.state.MigrationInfo;
 import io.jenkins.plugins.dataworks.emulator.state.MigrationState;
+import io.jenkins.plugins.dataworks.emulator.state.UploadRecord;
 import io.jenkins.plugins.dataworks.emulator.state.ShutdownSignal;
 import io.jenkins.plugins.dataworks.emulator.tls.SelfSignedCertificate;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -33,6 +38,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -42,9 +48,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
- * A local Alibaba Cloud DataWorks OpenAPI (dataworks-public 2020-05-18), STS (2015-04-01) and OSS
- * presigned-download emulator on one loopback HTTP port. RPC calls go to {@code /}, package
- * downloads to {@code /<bucket>/<key>}. Create with {@link #builder()}, then {@link #start()};
+ * A local Alibaba Cloud DataWorks OpenAPI (dataworks-public 2020-05-18), STS (2015-04-01),
+ * OpenPlatform AuthorizeFileUpload (2019-12-19) and OSS (presigned downloads, PostObject uploads)
+ * emulator on one loopback HTTP port. RPC calls go to {@code /}, package downloads to
+ * {@code /<bucket>/<key>}, uploads to {@code POST /<bucket>}. Create with {@link #builder()}, then {@link #start()};
  * {@link #close()} stops it promptly, even with stalled connections.
  *
  * <pre>{@code
@@ -240,6 +247,35 @@ public final class DataWorksEmulator implements AutoCloseable {
         return state.log().downloads();
     }
 
+    /** PostObject uploads so far (any outcome), oldest first: key, size, CRC-64 of what was stored, outcome. */
+    public List<UploadRecord> uploads() {
+        return state.log().uploads();
+    }
+
+    /**
+     * The bytes of an uploaded object of the emulator's bucket, if one is stored under {@code key}.
+     * The caller closes the stream.
+     */
+    public Optional<InputStream> openUpload(String key) {
+        return state.uploads().open(links.bucket(), key);
+    }
+
+    /** What AuthorizeFileUpload would answer now: a signed PostObject form for a new object key. */
+    public UploadGrant authorizeUpload() {
+        return UploadGrant.issue(links, state.scenarioClock().instant(), state.scenario().maxUploadBytes());
+    }
+
+    /** Every migration (scenario-made, added and created), newest first. Looking does not count as a poll. */
+    public List<MigrationInfo> migrations() {
+        Instant now = state.scenarioClock().instant();
+        return state.migrations().stream().map(m -> m.info(now)).toList();
+    }
+
+    /** One migration's type, name, status and details; IllegalArgumentException if there is none. */
+    public MigrationInfo migration(long id) {
+        return state(id).info(state.scenarioClock().instant());
+    }
+
     /** Adds an RPC fault at the end of the queue. */
     public DataWorksEmulator inject(Fault fault) {
         state.rpcFaults().add(Objects.requireNonNull(fault, "fault"));
@@ -252,10 +288,17 @@ public final class DataWorksEmulator implements AutoCloseable {
         return this;
     }
 
-    /** Drops all pending RPC and download faults. */
+    /** Adds an upload (PostObject) fault at the end of the queue. */
+    public DataWorksEmulator inject(UploadFault fault) {
+        state.uploadFaults().add(Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /** Drops all pending RPC, download and upload faults. */
     public void clearFaults() {
         state.rpcFaults().clear();
         state.downloadFaults().clear();
+        state.uploadFaults().clear();
     }
 
     public DataWorksEmulator addAccessKey(AccessKey key) {
@@ -271,12 +314,12 @@ public final class DataWorksEmulator implements AutoCloseable {
 
     /** Forces a migration's status from now on (REVOKED, EXPORT_ERROR, any unknown string); null resumes its timeline. */
     public void overrideStatus(long migrationId, String status) {
-        migration(migrationId).overrideStatus(status);
+        state(migrationId).overrideStatus(status);
     }
 
     /** The status the next GetMigrationSummary would see, without counting a poll. */
     public String status(long migrationId) {
-        return migration(migrationId).peek(state.scenarioClock().instant()).status();
+        return state(migrationId).peek(state.scenarioClock().instant()).status();
     }
 
     /** A fresh GET URL for the migration's package, valid for the scenario's TTL from now. */
@@ -289,19 +332,19 @@ public final class DataWorksEmulator implements AutoCloseable {
         return links.mint(packaged(migrationId), verb, expires.getEpochSecond(), ossHeaders);
     }
 
-    private MigrationState migration(long id) {
+    private MigrationState state(long id) {
         return state.migration(id).orElseThrow(() -> new IllegalArgumentException("no migration " + id));
     }
 
     private MigrationState packaged(long id) {
-        MigrationState m = migration(id);
+        MigrationState m = state(id);
         if (m.pkg() == null) {
             throw new IllegalArgumentException("migration " + id + " has no package");
         }
         return m;
     }
 
-    /** Stops serving; stalled and delayed answers are abandoned. Idempotent. */
+    /** Stops serving; stalled and delayed answers are abandoned; uploaded objects are deleted. Idempotent. */
     @Override
     public synchronized void close() {
         shutdown.release();
@@ -315,6 +358,12 @@ public final class DataWorksEmulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        state.uploads().close();
+    }
+
+    /** The directory holding uploaded objects, once the first upload made it (tests check it goes on close). */
+    Optional<java.nio.file.Path> uploadDirectory() {
+        return state.uploads().directory();
     }
 
     private static String randomSecret() {
@@ -437,6 +486,17 @@ public final class DataWorksEmulator implements AutoCloseable {
 
         public Builder role(String roleArn) {
             scenario.role(roleArn);
+            return this;
+        }
+
+        public Builder uploadFault(UploadFault fault) {
+            scenario.uploadFault(fault);
+            return this;
+        }
+
+        /** The content-length-range cap of the upload policies AuthorizeFileUpload issues (default 1 GiB). */
+        public Builder maxUploadBytes(long bytes) {
+            scenario.maxUploadBytes(bytes);
             return this;
         }
 

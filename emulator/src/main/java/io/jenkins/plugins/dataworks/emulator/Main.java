@@ -86,13 +86,17 @@ public final class Main {
         }, "emulator-shutdown"));
         PrintStream out = System.out;
         out.println("DataWorks migration emulator listening on " + emulator.endpoint());
-        out.println("  RPC (dataworks-public 2020-05-18, Sts 2015-04-01): POST/GET " + emulator.endpoint() + "/");
+        out.println("  RPC (dataworks-public 2020-05-18, Sts 2015-04-01, OpenPlatform 2019-12-19): POST/GET "
+                + emulator.endpoint() + "/");
+        out.println("  OSS (presigned GET/HEAD, PostObject uploads): " + emulator.endpoint() + "/" + scenario.bucket());
         for (AccessKey key : scenario.accessKeys()) {
             out.println("  AccessKeyId: " + key.id());
             if (key.id().equals(Scenarios.DEMO_ACCESS_KEY_ID) && key.secret().equals(Scenarios.DEMO_ACCESS_KEY_SECRET)) {
                 out.println("  AccessKeySecret (public demo value, fake, works only here): " + key.secret());
             }
         }
+        out.println("  workspaces (ProjectId): " + scenario.projects().stream().sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")));
         scenario.migrations().forEach(m -> out.println("  migration " + m.id() + " '" + m.name() + "' in project "
                 + m.projectId() + " (" + m.type() + ")"));
         out.println("Press Ctrl-C to stop.");

@@ -41,6 +41,22 @@ final class Sdk {
         return request;
     }
 
+    /** OpenPlatform AuthorizeFileUpload, as CreateImportMigrationAdvance calls it first. */
+    static CommonRequest authorizeFileUpload(DataWorksEmulator emulator) {
+        CommonRequest request = new CommonRequest();
+        request.setSysMethod(MethodType.POST);
+        request.setSysDomain(emulator.hostAndPort());
+        request.setSysProtocol(ProtocolType.HTTP);
+        request.setSysProduct("OpenPlatform");
+        request.setSysVersion("2019-12-19");
+        request.setSysAction("AuthorizeFileUpload");
+        request.putQueryParameter("Product", "dataworks-public");
+        request.putQueryParameter("RegionId", "cn-shanghai");
+        request.setSysConnectTimeout(2000);
+        request.setSysReadTimeout(5000);
+        return request;
+    }
+
     static CommonRequest summary(DataWorksEmulator emulator, long projectId, long migrationId) {
         CommonRequest request = dataworks(emulator, "GetMigrationSummary");
         request.putBodyParameter("ProjectId", Long.toString(projectId));

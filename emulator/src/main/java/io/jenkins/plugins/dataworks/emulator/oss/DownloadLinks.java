@@ -32,6 +32,11 @@ public final class DownloadLinks {
         return bucket;
     }
 
+    /** The emulator's base URL, e.g. {@code http://127.0.0.1:PORT} (no trailing slash). */
+    public URI endpoint() {
+        return endpoint.get();
+    }
+
     public static String objectKey(MigrationState m) {
         return OssUrlSigner.objectKey(m.spec().projectId(), m.spec().id(), m.spec().name());
     }

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Serves export packages at OSS V1 presigned URLs ({@code /bucket/key?Expires&OSSAccessKeyId&Signature}):
+ * Serves PostObject uploads ({@code POST /bucket}, see {@link PostObjectHandler}) and export packages at OSS V1 presigned URLs ({@code /bucket/key?Expires&OSSAccessKeyId&Signature}):
  * GET and HEAD, single ranges with OSS's lenient or standard behaviour, ETag and
  * x-oss-hash-crc64ecma, OSS XML errors, and the download faults. Bodies are streamed in 64 KiB
  * chunks straight from the package source, so large packages never sit in memory.
@@ -41,11 +41,13 @@ public final class OssHandler {
     private final DownloadLinks links;
     private final ShutdownSignal shutdown;
     private final SecureRandom random = new SecureRandom();
+    private final PostObjectHandler uploads;
 
     public OssHandler(EmulatorState state, DownloadLinks links, ShutdownSignal shutdown) {
         this.state = state;
         this.links = links;
         this.shutdown = shutdown;
+        this.uploads = new PostObjectHandler(state, links);
     }
 
     /** What the request asked for and how it was answered, for the download log. */
@@ -62,6 +64,14 @@ public final class OssHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = newRequestId();
         String method = exchange.getRequestMethod();
+        if (method.equals("POST")) {
+            try {
+                uploads.handle(exchange, requestId);
+            } finally {
+                exchange.close();
+            }
+            return;
+        }
         Outcome outcome = new Outcome();
         try {
             serve(exchange, method, requestId, outcome);
@@ -256,34 +266,8 @@ public final class OssHandler {
             Map<String, String> extra) throws IOException {
         outcome.status = status;
         outcome.code = code;
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n");
-        element(xml, "Code", code);
-        element(xml, "Message", message);
-        element(xml, "RequestId", requestId);
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        element(xml, "HostId", host == null ? "oss.emulator" : host);
-        extra.forEach((name, value) -> element(xml, name, value));
-        xml.append("</Error>\n");
-        byte[] bytes = xml.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/xml");
-        exchange.getResponseHeaders().set("x-oss-request-id", requestId);
         record(exchange, exchange.getRequestMethod(), outcome);
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream body = exchange.getResponseBody()) {
-            body.write(bytes);
-        }
-    }
-
-    private static void element(StringBuilder xml, String name, String value) {
-        xml.append("  <").append(name).append('>').append(escape(value)).append("</").append(name).append(">\n");
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        OssXml.sendError(exchange, requestId, status, code, message, extra);
     }
 
     private String newRequestId() {

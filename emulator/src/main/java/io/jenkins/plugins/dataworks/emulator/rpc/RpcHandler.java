@@ -44,10 +44,18 @@ public final class RpcHandler {
         this.authenticator = new Authenticator(state);
         new DataWorksActions(state, links).register(actions);
         new StsActions(state).register(actions);
+        new OpenPlatformActions(state, links).register(actions);
     }
 
-    /** An answer ready to send; recorded in the call log before it goes out, so tests that got it see it counted. */
-    private record Reply(int status, byte[] body, String code, String fault) {
+    /**
+     * An answer ready to send; recorded in the call log before it goes out, so tests that got it see
+     * it counted. A null body is no answer at all: the connection is dropped at once ({@code drop})
+     * or after a stall.
+     */
+    private record Reply(int status, byte[] body, String code, String fault, boolean drop) {
+        Reply(int status, byte[] body, String code, String fault) {
+            this(status, body, code, fault, false);
+        }
     }
 
     public void handle(HttpExchange exchange) throws IOException {
@@ -63,8 +71,11 @@ public final class RpcHandler {
         }
         record(params, reply);
         if (reply.body() == null) {
-            // A stall: no answer at all; the connection drops when the emulator closes.
-            shutdown.await(ShutdownSignal.MAX_STALL);
+            if (!reply.drop()) {
+                // A stall: no answer at all; the connection drops when the emulator closes.
+                shutdown.await(ShutdownSignal.MAX_STALL);
+            }
+            // Closing an exchange that sent no headers makes the JDK server close the connection.
             exchange.close();
             return;
         }
@@ -124,6 +135,15 @@ public final class RpcHandler {
                         break;
                     case STALL:
                         return new Reply(0, null, null, faultKind);
+                    case PERFORMED_NO_ANSWER:
+                    case PERFORMED_THEN_STALL:
+                        try {
+                            rpc.handle(new RpcCall(requestId, Map.copyOf(params), caller, now));
+                        } catch (ApiException e) {
+                            // Whatever the action said, the client hears nothing: that is the fault.
+                            LOG.log(Level.DEBUG, () -> "rpc " + action + " failed under " + f.kind() + ": " + e.code());
+                        }
+                        return new Reply(0, null, null, faultKind, f.kind() == Fault.Kind.PERFORMED_NO_ANSWER);
                     default:
                         throw new IllegalStateException(f.kind().name());
                 }

@@ -36,7 +36,17 @@ public record Fault(
         /** Waits {@code delay} (real time), then answers normally. */
         DELAY,
         /** Never answers; the connection is dropped when the emulator closes. */
-        STALL
+        STALL,
+        /**
+         * Performs the action (the migration is created or started), then closes the connection
+         * without an answer: an ambiguous write, after which a client must look before it retries.
+         */
+        PERFORMED_NO_ANSWER,
+        /**
+         * Performs the action, then sends nothing until the client's read timeout (or the emulator
+         * closes): the same ambiguity as {@link #PERFORMED_NO_ANSWER}, seen as a timeout.
+         */
+        PERFORMED_THEN_STALL
     }
 
     public Fault {
@@ -89,6 +99,16 @@ public record Fault(
 
     public static Fault stall() {
         return new Fault(Kind.STALL, 0, null, null, null, null, null, 1, null, null);
+    }
+
+    /** The action runs (its effect stays), then the connection is closed without any answer. */
+    public static Fault performedNoAnswer() {
+        return new Fault(Kind.PERFORMED_NO_ANSWER, 0, null, null, null, null, null, 1, null, null);
+    }
+
+    /** The action runs (its effect stays), then nothing is sent until the client times out or the emulator closes. */
+    public static Fault performedThenStall() {
+        return new Fault(Kind.PERFORMED_THEN_STALL, 0, null, null, null, null, null, 1, null, null);
     }
 
     /** Only calls of this action (e.g. "GetMigrationSummary"). */

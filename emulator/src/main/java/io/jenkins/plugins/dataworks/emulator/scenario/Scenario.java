@@ -9,15 +9,20 @@ import java.util.Set;
 
 /**
  * Everything the emulator starts with: who may call, which workspaces and migrations exist, how
- * migrations created by CreateExportMigration behave, and which faults to inject. Immutable; build
+ * migrations created by CreateExportMigration and CreateImportMigration behave, and which faults to inject. Immutable; build
  * with {@link #builder()}, or read a JSON file with {@link ScenarioFile}.
  *
  * @param roles role ARNs AssumeRole accepts; empty means any well-formed ARN
  * @param createdExport template for migrations created by CreateExportMigration: its timeline,
  *     waitsForStart, crcHeader and package (null package: 256 KiB generated from the new id) are used
- * @param firstCreatedId the id CreateExportMigration hands out first (then +1 each)
+ * @param createdImport template for migrations created by CreateImportMigration: its timeline and
+ *     waitsForStart are used; an import whose package is missing or matches no export package gets
+ *     the same timeline with IMPORT_SUCCESS replaced by IMPORT_ERROR
+ * @param firstCreatedId the id CreateExportMigration and CreateImportMigration hand out first (then +1 each)
  * @param downloadUrlTtl lifetime of each minted DownloadUrl, in scenario-clock time
- * @param bucket the OSS bucket name in DownloadUrls
+ * @param bucket the OSS bucket name in DownloadUrls, and the one AuthorizeFileUpload hands out
+ * @param uploadFaults faults of OSS PostObject uploads
+ * @param maxUploadBytes the upper bound of content-length-range in the policies AuthorizeFileUpload issues
  */
 public record Scenario(
         List<AccessKey> accessKeys,
@@ -30,15 +35,25 @@ public record Scenario(
         long firstCreatedId,
         Duration downloadUrlTtl,
         String bucket,
-        String accountId) {
+        String accountId,
+        MigrationSpec createdImport,
+        List<UploadFault> uploadFaults,
+        long maxUploadBytes) {
 
     public static final String DEFAULT_ACCOUNT_ID = "1000000000000001";
+    /** 1 GiB: the default cap of an uploaded import package. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 1L << 30;
 
     public Scenario {
         accessKeys = List.copyOf(accessKeys);
         migrations = List.copyOf(migrations);
         faults = List.copyOf(faults);
         downloadFaults = List.copyOf(downloadFaults);
+        uploadFaults = List.copyOf(uploadFaults);
+        Objects.requireNonNull(createdImport, "createdImport");
+        if (maxUploadBytes < 1) {
+            throw new IllegalArgumentException("maxUploadBytes must be >= 1");
+        }
         roles = Set.copyOf(roles);
         Set<Long> allProjects = new LinkedHashSet<>(projects);
         migrations.forEach(m -> allProjects.add(m.projectId()));
@@ -72,6 +87,16 @@ public record Scenario(
                 .pkg(null);
     }
 
+    /**
+     * The template CreateImportMigration uses unless the scenario says otherwise: waits for
+     * StartMigration, then IMPORTING at once and IMPORT_SUCCESS (or IMPORT_ERROR) after 3 polls.
+     */
+    public static MigrationSpec defaultCreatedImport() {
+        return MigrationSpec.importing(0, 0, "template")
+                .timeline(Timeline.startingAt("INIT").thenAfterPolls(0, "IMPORTING").thenAfterPolls(3, "IMPORT_SUCCESS"))
+                .waitsForStart(true);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -79,7 +104,8 @@ public record Scenario(
     /** A builder pre-filled with this scenario, to derive variants. */
     public Builder toBuilder() {
         return new Builder().addAll(this).createdExport(createdExport).firstCreatedId(firstCreatedId)
-                .downloadUrlTtl(downloadUrlTtl).bucket(bucket).accountId(accountId);
+                .downloadUrlTtl(downloadUrlTtl).bucket(bucket).accountId(accountId).createdImport(createdImport)
+                .maxUploadBytes(maxUploadBytes);
     }
 
     /** Mutable, not thread-safe builder. */
@@ -90,7 +116,10 @@ public record Scenario(
         private final List<Fault> faults = new ArrayList<>();
         private final List<DownloadFault> downloadFaults = new ArrayList<>();
         private final Set<String> roles = new LinkedHashSet<>();
+        private final List<UploadFault> uploadFaults = new ArrayList<>();
         private MigrationSpec createdExport = defaultCreatedExport();
+        private MigrationSpec createdImport = defaultCreatedImport();
+        private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
         private long firstCreatedId = 30001;
         private Duration downloadUrlTtl = Duration.ofHours(1);
         private String bucket = "dataworks-emulator-export";
@@ -138,6 +167,26 @@ public record Scenario(
             return this;
         }
 
+        /** Template for CreateImportMigration (its timeline and waitsForStart; see {@link Scenario}). */
+        public Builder createdImport(MigrationSpec template) {
+            createdImport = Objects.requireNonNull(template, "template");
+            return this;
+        }
+
+        public Builder uploadFault(UploadFault fault) {
+            uploadFaults.add(Objects.requireNonNull(fault, "fault"));
+            return this;
+        }
+
+        /** Upper bound of content-length-range in upload policies (default 1 GiB). */
+        public Builder maxUploadBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxUploadBytes must be >= 1");
+            }
+            maxUploadBytes = bytes;
+            return this;
+        }
+
         public Builder firstCreatedId(long id) {
             firstCreatedId = id;
             return this;
@@ -158,20 +207,21 @@ public record Scenario(
             return this;
         }
 
-        /** Adds the keys, projects, migrations, faults and roles of another scenario. */
+        /** Adds the keys, projects, migrations, faults (RPC, download, upload) and roles of another scenario. */
         public Builder addAll(Scenario other) {
             accessKeys.addAll(other.accessKeys());
             projects.addAll(other.projects());
             migrations.addAll(other.migrations());
             faults.addAll(other.faults());
             downloadFaults.addAll(other.downloadFaults());
+            uploadFaults.addAll(other.uploadFaults());
             roles.addAll(other.roles());
             return this;
         }
 
         public Scenario build() {
             return new Scenario(accessKeys, projects, migrations, faults, downloadFaults, roles, createdExport,
-                    firstCreatedId, downloadUrlTtl, bucket, accountId);
+                    firstCreatedId, downloadUrlTtl, bucket, accountId, createdImport, uploadFaults, maxUploadBytes);
         }
     }
 }

@@ -38,7 +38,8 @@ public final class ScenarioFile {
             throw new IllegalArgumentException("scenario is not a JSON object: " + e.getMessage(), e);
         }
         allow(root, "scenario", "includeDemo", "accessKeys", "projects", "roles", "migrations", "createdExport", "faults",
-                "downloadFaults", "downloadUrlTtlSeconds", "bucket", "firstCreatedId", "accountId");
+                "downloadFaults", "downloadUrlTtlSeconds", "bucket", "firstCreatedId", "accountId", "createdImport",
+                "uploadFaults", "maxUploadBytes");
         Scenario.Builder b = Scenario.builder();
         if (bool(root, "includeDemo", false)) {
             b.addAll(Scenarios.demo());
@@ -73,6 +74,21 @@ public final class ScenarioFile {
                 template = template.pkg(pkg(t.get("package"), baseDir, 0));
             }
             b.createdExport(template);
+        }
+        if (root.has("createdImport")) {
+            JsonObject t = root.getAsJsonObject("createdImport");
+            allow(t, "createdImport", "timeline", "waitsForStart");
+            MigrationSpec template = Scenario.defaultCreatedImport();
+            if (t.has("timeline")) {
+                template = template.timeline(timeline(t.getAsJsonObject("timeline")));
+            }
+            b.createdImport(template.waitsForStart(bool(t, "waitsForStart", true)));
+        }
+        if (root.has("maxUploadBytes")) {
+            b.maxUploadBytes(root.get("maxUploadBytes").getAsLong());
+        }
+        for (JsonElement e : array(root, "uploadFaults")) {
+            b.uploadFault(uploadFault(e.getAsJsonObject(), origin));
         }
         for (JsonElement e : array(root, "faults")) {
             b.fault(fault(e.getAsJsonObject(), origin));
@@ -200,6 +216,12 @@ public final class ScenarioFile {
             case "STALL":
                 fault = Fault.stall();
                 break;
+            case "PERFORMED_NO_ANSWER":
+                fault = Fault.performedNoAnswer();
+                break;
+            case "PERFORMED_THEN_STALL":
+                fault = Fault.performedThenStall();
+                break;
             default:
                 throw new IllegalArgumentException("unknown fault kind " + kind);
         }
@@ -247,6 +269,32 @@ public final class ScenarioFile {
         }
         if (f.has("migrationId")) {
             fault = fault.onMigration(f.get("migrationId").getAsLong());
+        }
+        if (f.has("fromSeconds") || f.has("untilSeconds")) {
+            fault = fault.during(window(f, "fromSeconds", origin, Instant.MIN), window(f, "untilSeconds", origin, Instant.MAX));
+        }
+        if (f.has("times")) {
+            fault = fault.times(f.get("times").getAsInt());
+        }
+        return fault;
+    }
+
+    private static UploadFault uploadFault(JsonObject f, Instant origin) {
+        allow(f, "upload fault", "kind", "afterBytes", "httpStatus", "code", "times", "fromSeconds", "untilSeconds");
+        String kind = string(f, "kind");
+        UploadFault fault;
+        switch (kind) {
+            case "ERROR":
+                fault = UploadFault.error(f.get("httpStatus").getAsInt(), string(f, "code"));
+                break;
+            case "CLOSE_AFTER":
+                fault = UploadFault.closeAfter(f.get("afterBytes").getAsLong());
+                break;
+            case "STORED_NO_ANSWER":
+                fault = UploadFault.storedNoAnswer();
+                break;
+            default:
+                throw new IllegalArgumentException("unknown upload fault kind " + kind);
         }
         if (f.has("fromSeconds") || f.has("untilSeconds")) {
             fault = fault.during(window(f, "fromSeconds", origin, Instant.MIN), window(f, "untilSeconds", origin, Instant.MAX));

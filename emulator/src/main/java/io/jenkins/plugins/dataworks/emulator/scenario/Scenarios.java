@@ -9,7 +9,10 @@ public final class Scenarios {
     public static final String DEMO_ACCESS_KEY_ID = "emulator-demo-key";
     /** The demo secret: public, documented, fake. It only works against the emulator. */
     public static final String DEMO_ACCESS_KEY_SECRET = "emulator-demo-secret-not-a-real-secret";
+    /** The source workspace: it holds the demo export. */
     public static final long DEMO_PROJECT_ID = 10001;
+    /** The target workspace: empty, for importing what was exported from {@link #DEMO_PROJECT_ID}. */
+    public static final long DEMO_TARGET_PROJECT_ID = 10002;
     public static final long DEMO_MIGRATION_ID = 20001;
     public static final String DEMO_MIGRATION_NAME = "demo_export";
 
@@ -17,13 +20,16 @@ public final class Scenarios {
     }
 
     /**
-     * One AccessKey, workspace 10001 and export 20001 "demo_export" that goes INIT (first poll),
-     * EXPORTING (polls 2-4), EXPORT_SUCCESS (poll 5 on) and then offers a ~285 KiB valid zip.
+     * One AccessKey, source workspace 10001 with export 20001 "demo_export" that goes INIT (first
+     * poll), EXPORTING (polls 2-4), EXPORT_SUCCESS (poll 5 on) and then offers a ~285 KiB valid zip,
+     * and an empty target workspace 10002. Created exports and imports wait for StartMigration and
+     * finish after 3 polls, so export in one workspace and import into the other takes seconds.
      */
     public static Scenario demo() {
         return Scenario.builder()
                 .accessKey(DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET)
                 .project(DEMO_PROJECT_ID)
+                .project(DEMO_TARGET_PROJECT_ID)
                 .migration(MigrationSpec.export(DEMO_MIGRATION_ID, DEMO_PROJECT_ID, DEMO_MIGRATION_NAME)
                         .timeline(Timeline.export(1, 4))
                         .pkg(PackageSource.demoZip(DEMO_MIGRATION_NAME, 20001L)))

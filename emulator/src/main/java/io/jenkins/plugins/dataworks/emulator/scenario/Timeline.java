@@ -65,6 +65,15 @@ public record Timeline(String initialStatus, List<Step> steps) {
         return with(new Step(status, null, after));
     }
 
+    /** The same timeline with every step (and the initial status) that shows {@code from} showing {@code to} instead. */
+    public Timeline replacing(String from, String to) {
+        List<Step> next = new ArrayList<>();
+        for (Step step : steps) {
+            next.add(step.status().equals(from) ? new Step(to, step.polls(), step.after()) : step);
+        }
+        return new Timeline(initialStatus.equals(from) ? to : initialStatus, next);
+    }
+
     private Timeline with(Step step) {
         List<Step> next = new ArrayList<>(steps);
         next.add(step);

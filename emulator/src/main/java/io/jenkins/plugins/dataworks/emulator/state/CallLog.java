@@ -20,6 +20,7 @@ public final class CallLog {
     private final LongAdder downloads = new LongAdder();
     private final ArrayDeque<CallRecord> calls = new ArrayDeque<>();
     private final ArrayDeque<DownloadRecord> downloadRecords = new ArrayDeque<>();
+    private final ArrayDeque<UploadRecord> uploadRecords = new ArrayDeque<>();
 
     public void record(CallRecord call) {
         String action = call.action() == null ? "" : call.action();
@@ -45,6 +46,15 @@ public final class CallLog {
         }
     }
 
+    public void record(UploadRecord upload) {
+        synchronized (uploadRecords) {
+            if (uploadRecords.size() == MAX_RECORDS) {
+                uploadRecords.removeFirst();
+            }
+            uploadRecords.addLast(upload);
+        }
+    }
+
     /** Calls with this Action parameter, whatever their outcome. */
     public long count(String action) {
         LongAdder n = byAction.get(action);
@@ -64,6 +74,12 @@ public final class CallLog {
     public List<CallRecord> calls() {
         synchronized (calls) {
             return List.copyOf(new ArrayList<>(calls));
+        }
+    }
+
+    public List<UploadRecord> uploads() {
+        synchronized (uploadRecords) {
+            return List.copyOf(new ArrayList<>(uploadRecords));
         }
     }
 

@@ -6,8 +6,11 @@ import io.jenkins.plugins.dataworks.emulator.scenario.DownloadFault;
 import io.jenkins.plugins.dataworks.emulator.scenario.Fault;
 import io.jenkins.plugins.dataworks.emulator.scenario.MigrationSpec;
 import io.jenkins.plugins.dataworks.emulator.scenario.Scenario;
+import io.jenkins.plugins.dataworks.emulator.scenario.UploadFault;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * All mutable state of one emulator instance (no static state anywhere): credentials, STS sessions,
- * migrations, fault queues and the call log. Internal API shared by the RPC and OSS handlers.
+ * migrations, uploaded objects, fault queues and the call log. Internal API shared by the RPC and OSS
+ * handlers.
  */
 public final class EmulatorState {
 
@@ -34,6 +38,8 @@ public final class EmulatorState {
     private final AtomicLong nextId;
     private final FaultQueue<Fault> rpcFaults = new FaultQueue<>(Fault::times);
     private final FaultQueue<DownloadFault> downloadFaults = new FaultQueue<>(DownloadFault::times);
+    private final FaultQueue<UploadFault> uploadFaults = new FaultQueue<>(UploadFault::times);
+    private final UploadStore uploads = new UploadStore();
     private final NonceCache nonces = new NonceCache(TIMESTAMP_TOLERANCE.multipliedBy(2));
     private final CallLog log = new CallLog();
 
@@ -51,6 +57,7 @@ public final class EmulatorState {
         nextId = new AtomicLong(maxId + 1);
         scenario.faults().forEach(rpcFaults::add);
         scenario.downloadFaults().forEach(downloadFaults::add);
+        scenario.uploadFaults().forEach(uploadFaults::add);
     }
 
     public Scenario scenario() {
@@ -99,14 +106,30 @@ public final class EmulatorState {
         nextId.accumulateAndGet(spec.id() + 1, Math::max);
     }
 
+    /** Every migration, newest first (creation time, then id). */
+    public List<MigrationState> migrations() {
+        return migrations.values().stream()
+                .sorted(Comparator.comparing(MigrationState::gmtCreate).thenComparingLong(m -> m.spec().id()).reversed())
+                .toList();
+    }
+
+    public Optional<MigrationState> createExport(long projectId, String name, String createUser) {
+        return createExport(projectId, name, createUser, null);
+    }
+
+    private boolean nameTaken(long projectId, String name) {
+        return migrations.values().stream()
+                .anyMatch(m -> m.spec().projectId() == projectId && m.spec().name().equals(name));
+    }
+
     /**
      * CreateExportMigration: a new migration from the scenario's template, or empty if the name is
-     * already used in the workspace. Synchronized so two concurrent creations cannot share a name.
+     * already used in the workspace (by an export or an import). Synchronized so two concurrent
+     * creations cannot share a name.
      */
-    public synchronized Optional<MigrationState> createExport(long projectId, String name, String createUser) {
-        boolean taken = migrations.values().stream()
-                .anyMatch(m -> m.spec().projectId() == projectId && m.spec().name().equals(name));
-        if (taken) {
+    public synchronized Optional<MigrationState> createExport(long projectId, String name, String createUser,
+            String description) {
+        if (nameTaken(projectId, name)) {
             return Optional.empty();
         }
         long id = nextId.getAndIncrement();
@@ -115,9 +138,44 @@ public final class EmulatorState {
         MigrationSpec spec = new MigrationSpec(id, projectId, name, MigrationSpec.MigrationType.EXPORT,
                 template.timeline(), template.waitsForStart(), pkg, template.crcHeader(), createUser,
                 scenarioClock.instant());
-        MigrationState state = new MigrationState(spec, pkg, scenarioClock.instant());
+        MigrationState state = new MigrationState(spec, pkg, scenarioClock.instant(),
+                new MigrationState.Details(null, description, null, null));
         migrations.put(id, state);
         return Optional.of(state);
+    }
+
+    /**
+     * CreateImportMigration: a new import from the scenario's template, or empty if the name is
+     * already used in the workspace. {@code failedTask} null means the import succeeds; otherwise
+     * its timeline ends in IMPORT_ERROR instead of IMPORT_SUCCESS and that task shows FAILURE.
+     */
+    public synchronized Optional<MigrationState> createImport(long projectId, String name, String createUser,
+            MigrationState.Details details) {
+        if (nameTaken(projectId, name)) {
+            return Optional.empty();
+        }
+        long id = nextId.getAndIncrement();
+        MigrationSpec template = scenario.createdImport();
+        var timeline = details.failedTask() == null ? template.timeline()
+                : template.timeline().replacing("IMPORT_SUCCESS", "IMPORT_ERROR");
+        MigrationSpec spec = new MigrationSpec(id, projectId, name, MigrationSpec.MigrationType.IMPORT, timeline,
+                template.waitsForStart(), null, template.crcHeader(), createUser, scenarioClock.instant());
+        MigrationState state = new MigrationState(spec, null, scenarioClock.instant(), details);
+        migrations.put(id, state);
+        return Optional.of(state);
+    }
+
+    /**
+     * The export package (of any export, scenario-made or created) whose bytes have this length and
+     * CRC-64, if any: how an import recognises a package this emulator served. Sizes are compared
+     * first, so a large package is hashed only when an upload of its exact size arrives.
+     */
+    public Optional<PackageSource> exportPackageMatching(long size, long crc64) {
+        return migrations.values().stream()
+                .filter(m -> m.spec().type() == MigrationSpec.MigrationType.EXPORT && m.pkg() != null)
+                .map(MigrationState::pkg)
+                .filter(p -> p.size() == size && p.crc64() == crc64)
+                .findFirst();
     }
 
     public FaultQueue<Fault> rpcFaults() {
@@ -126,6 +184,14 @@ public final class EmulatorState {
 
     public FaultQueue<DownloadFault> downloadFaults() {
         return downloadFaults;
+    }
+
+    public FaultQueue<UploadFault> uploadFaults() {
+        return uploadFaults;
+    }
+
+    public UploadStore uploads() {
+        return uploads;
     }
 
     public NonceCache nonces() {

@@ -13,9 +13,20 @@ public final class MigrationState {
     public record View(String status, Instant gmtModified, long pollsAnswered) {
     }
 
+    /**
+     * What CreateExportMigration / CreateImportMigration were told, beyond the spec (all nullable).
+     *
+     * @param failedTask for an import: the GetMigrationProcess task that fails (UploadPackage,
+     *     ParsePackage) when the timeline reaches IMPORT_ERROR; null: the default story
+     */
+    public record Details(String packageType, String description, String packageFile, String failedTask) {
+        public static final Details NONE = new Details(null, null, null, null);
+    }
+
     private final MigrationSpec spec;
     private final PackageSource pkg;
     private final Instant gmtCreate;
+    private final Details details;
     private boolean started;
     private Instant origin;
     private long polls;
@@ -24,7 +35,12 @@ public final class MigrationState {
     private Instant gmtModified;
 
     public MigrationState(MigrationSpec spec, PackageSource pkg, Instant now) {
+        this(spec, pkg, now, Details.NONE);
+    }
+
+    public MigrationState(MigrationSpec spec, PackageSource pkg, Instant now, Details details) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.details = Objects.requireNonNull(details, "details");
         this.pkg = pkg;
         this.gmtCreate = spec.gmtCreate() != null ? spec.gmtCreate() : now;
         this.started = !spec.waitsForStart();
@@ -43,6 +59,23 @@ public final class MigrationState {
 
     public Instant gmtCreate() {
         return gmtCreate;
+    }
+
+    public Details details() {
+        return details;
+    }
+
+    /** Whether the timeline runs (from the start, or since StartMigration). */
+    public synchronized boolean started() {
+        return started;
+    }
+
+    /** A public snapshot, without counting a poll. */
+    public MigrationInfo info(Instant now) {
+        View view = peek(now);
+        return new MigrationInfo(spec.id(), spec.projectId(), spec.name(), spec.type(), view.status(), started(),
+                view.pollsAnswered(), gmtCreate, view.gmtModified(), spec.createUser(), details.packageType(),
+                details.description(), details.packageFile(), details.failedTask());
     }
 
     /** A GetMigrationSummary answer: the status after the polls answered so far, then counts this poll. */

@@ -24,10 +24,12 @@ import java.util.zip.Checksum;
  *       (tables for "this byte followed by zero bytes"); the last round folds the braids back into one
  *       register with plain word steps.</li>
  * </ul>
- * The tables are flat {@code static final} arrays: the JIT then treats their length as a constant and
+ * Public because the package upload ({@code engine.upload}) computes the same checksum while it sends.
+ *
+ * <p>The tables are flat {@code static final} arrays: the JIT then treats their length as a constant and
  * drops the bounds checks. They are filled once, in the static initialiser, and never written again.
  */
-final class Crc64Xz implements Checksum {
+public final class Crc64Xz implements Checksum {
 
     private static final long POLY_REFLECTED = 0xC96C5795D7870F42L;
     private static final int BRAIDS = 3;
@@ -138,12 +140,12 @@ final class Crc64Xz implements Checksum {
     }
 
     /** OSS prints the CRC as an unsigned 64-bit decimal, e.g. {@code 11051210869376104954}. */
-    static String toOssDecimal(long crc) {
+    public static String toOssDecimal(long crc) {
         return Long.toUnsignedString(crc);
     }
 
     /** @throws NumberFormatException when the header is not an unsigned 64-bit decimal */
-    static long parseOssDecimal(String header) {
+    public static long parseOssDecimal(String header) {
         return Long.parseUnsignedLong(header.trim());
     }
 }

@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
  * @param code e.g. AccessDenied; null when the body was not an OSS error
  * @param message the service's explanation, shortened to one line; null when absent
  */
-record OssError(String code, String message) {
+public record OssError(String code, String message) {
 
     /** Error bodies are small; reading more would let a hostile server make us buffer a package. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
+    public static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int MAX_MESSAGE_CHARS = 200;
 
-    static OssError parse(byte[] body) {
+    /** Public because the package upload ({@code engine.upload}) reads the same error bodies. */
+    public static OssError parse(byte[] body) {
         String xml = new String(body, StandardCharsets.UTF_8);
         return new OssError(element(xml, "Code"), element(xml, "Message"));
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * URL pointing anywhere else (a tampered response, a wrong endpoint) is refused before any request.
  * Messages name the host, never the query.
  */
-final class UrlPolicy {
+public final class UrlPolicy {
 
     static final String FIELD = "downloadUrl";
 
@@ -30,43 +30,55 @@ final class UrlPolicy {
             Pattern.compile("([a-z0-9][a-z0-9-]{1,61}[a-z0-9]\\.)?oss-[a-z0-9-]+\\.aliyuncs\\.com");
 
     private final Set<String> allowedHosts;
+    private final String field;
 
     UrlPolicy(Set<String> allowedHosts) {
-        this.allowedHosts = allowedHosts;
+        this(allowedHosts, FIELD);
+    }
+
+    /**
+     * The same policy for another URL (the package upload's OSS endpoint uses it too).
+     *
+     * @param allowedHosts lower-case host names, as {@link DownloadSettings#allowedHosts()} holds them
+     * @param field the name of the URL in messages
+     */
+    public UrlPolicy(Set<String> allowedHosts, String field) {
+        this.allowedHosts = Set.copyOf(allowedHosts);
+        this.field = field;
     }
 
     /** @return the parsed URI of an acceptable URL */
-    URI check(String url) {
+    public URI check(String url) {
         if (url == null || url.isBlank()) {
-            throw new InvalidInputException(FIELD, "is empty: the migration has no download URL yet");
+            throw new InvalidInputException(field, "is empty: the migration has no download URL yet");
         }
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
             // The exception text quotes the whole input, query included: do not pass it on.
-            throw new InvalidInputException(FIELD, "is not a valid URL: " + Redaction.url(url.trim()));
+            throw new InvalidInputException(field, "is not a valid URL: " + Redaction.url(url.trim()));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
         if (host == null || !uri.isAbsolute() || uri.isOpaque()) {
-            throw new InvalidInputException(FIELD, "must be an absolute http(s) URL with a host, got "
+            throw new InvalidInputException(field, "must be an absolute http(s) URL with a host, got "
                     + Redaction.url(url.trim()));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidInputException(FIELD, "must not carry user info before the host " + host);
+            throw new InvalidInputException(field, "must not carry user info before the host " + host);
         }
         boolean allowedExplicitly = allowedHosts.contains(host) || allowedHosts.contains(stripBrackets(host));
         boolean oss = OSS_HOST.matcher(host).matches();
         if (!allowedExplicitly && !oss) {
             Setting a = Setting.ALLOWED_HOSTS;
-            throw new InvalidInputException(FIELD, UserText.of("host " + host
+            throw new InvalidInputException(field, UserText.of("host " + host
                     + " is not an Alibaba Cloud OSS endpoint (<bucket>.oss-<region>.aliyuncs.com)",
                     UserText.hint(a, ": add it to ", a, " only if you trust it")));
         }
         if (scheme.equals("https")) {
             if (!allowedExplicitly && uri.getPort() != -1 && uri.getPort() != 443) {
-                throw new InvalidInputException(FIELD, "must use the standard https port on OSS host " + host
+                throw new InvalidInputException(field, "must use the standard https port on OSS host " + host
                         + ", got port " + uri.getPort());
             }
             return uri;
@@ -74,7 +86,7 @@ final class UrlPolicy {
         if (scheme.equals("http") && allowedExplicitly && EndpointUrls.isLoopback(host)) {
             return uri;
         }
-        throw new InvalidInputException(FIELD, UserText.of("must use https for host " + host + ", got " + scheme
+        throw new InvalidInputException(field, UserText.of("must use https for host " + host + ", got " + scheme
                 + ": plain http is allowed only for a loopback host",
                 UserText.hint(Setting.ALLOWED_HOSTS, " listed in ", Setting.ALLOWED_HOSTS)));
     }

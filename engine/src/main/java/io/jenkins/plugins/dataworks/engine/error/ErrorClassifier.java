@@ -36,6 +36,36 @@ public final class ErrorClassifier {
     /** Code for a 2xx answer whose body is empty or not the JSON document the API describes. */
     public static final String MALFORMED_RESPONSE = "MalformedResponse";
 
+    /**
+     * Code of an OSS upload refused because the AuthorizeFileUpload policy expired: asking for a
+     * fresh grant and uploading again helps; asking with the same grant never does.
+     */
+    public static final String UPLOAD_GRANT_EXPIRED = "UploadGrantExpired";
+
+    /**
+     * The code DataWorks answers when CreateExportMigration or CreateImportMigration names a migration
+     * that already exists in the workspace (the emulator's choice of code; the public reference lists
+     * none). {@link #NAME_TAKEN_PATTERN} also catches spelling variants.
+     */
+    public static final String NAME_DUPLICATED = "Invalid.Migration.NameDuplicated";
+    private static final Pattern NAME_TAKEN_PATTERN =
+            Pattern.compile("(?i)Invalid\\.Migration\\.?Name\\.?(Duplicated?|Exists?|Conflict)");
+
+    /**
+     * Transient codes the service answers before it acts (its gateway refuses the call): repeating
+     * such a call cannot do anything twice.
+     */
+    private static final Set<String> REFUSED_BEFORE_ACTING = Set.of("SignatureNonceUsed");
+
+    /**
+     * Root causes of a transport failure that prove the request never reached the service: the
+     * connection was not even made.
+     */
+    private static final Set<String> NOT_SENT = Set.of(
+            "java.net.ConnectException", "java.net.UnknownHostException", "java.net.NoRouteToHostException",
+            "java.net.PortUnreachableException", "org.apache.http.conn.ConnectTimeoutException",
+            "org.apache.http.conn.HttpHostConnectException");
+
     private static final Set<String> TRANSIENT_THROTTLING = Set.of(
             "Throttling", "Throttling.User", "Throttling.Api", "Throttling.System", "ServiceUnavailable",
             "SignatureNonceUsed");
@@ -98,6 +128,10 @@ public final class ErrorClassifier {
             UserText authFix = authenticationFix(c);
             if (authFix != null) {
                 return new AuthenticationException(line(text, authFix, id), c, id, cause);
+            }
+            if (c.equals(NAME_DUPLICATED) || NAME_TAKEN_PATTERN.matcher(c).matches()) {
+                return new ApiException(line(text, UserText.of("choose another ", Setting.NAME,
+                        ": migration names are unique in a workspace"), id), c, id, cause);
             }
             if (NOT_FOUND.contains(c) || NOT_FOUND_PATTERN.matcher(c).matches()) {
                 return new MigrationNotFoundException(line(text, UserText.of("check ", Setting.PROJECT_ID,
@@ -272,6 +306,83 @@ public final class ErrorClassifier {
         String text = operation + " failed: " + code + ": " + what + " (" + summary(root) + ")";
         return new TransientApiException(line(text, "temporary; retrying later may succeed", null), code, null,
                 RedactedCause.of(root));
+    }
+
+    /**
+     * Whether a failed write call (CreateExportMigration, CreateImportMigration, StartMigration) may
+     * have been carried out although no answer said so: a timeout or a connection lost after the
+     * request was sent, a 5xx (the service may fail after acting), a 2xx answer that could not be
+     * read. Such a call must not simply be repeated: the caller looks first (a migration by its
+     * unique name, a migration's status). False for failures the service reports before it acts
+     * (throttling, a reused nonce, any 4xx refusal, a quota) and for a connection that was never
+     * made: repeating those cannot do anything twice.
+     */
+    public static boolean mayHaveTakenEffect(DataWorksException e) {
+        if (!(e instanceof TransientApiException)) {
+            return false; // a refusal: 4xx, authentication, quota, not found, bad input
+        }
+        String code = e.errorCode();
+        if (code != null && (code.startsWith("Throttling") || REFUSED_BEFORE_ACTING.contains(code))) {
+            return false;
+        }
+        if ("SDK.ServerUnreachable".equals(code) && e.getCause() instanceof RedactedCause root
+                && NOT_SENT.contains(root.originalClass())) {
+            return false;
+        }
+        // Read timeouts, resets, InternalError, ServiceUnavailable, a 5xx without a code, malformed answers.
+        return true;
+    }
+
+    /** Whether the service refused a Create call because a migration of that name exists in the workspace. */
+    public static boolean isNameTaken(DataWorksException e) {
+        String c = e.errorCode();
+        return e instanceof ApiException && c != null && (c.equals(NAME_DUPLICATED) || NAME_TAKEN_PATTERN.matcher(c).matches());
+    }
+
+    /**
+     * The error for a Create call the service refused because the name is taken, when no earlier
+     * attempt of this run can have taken it: the user's choice of name, not something to recover from.
+     */
+    public static ApiException nameTaken(String name, long projectId, DataWorksException refusal) {
+        String id = refusal.requestId();
+        return new ApiException(line("a migration named '" + oneLine(name) + "' already exists in workspace " + projectId,
+                UserText.of("choose another ", Setting.NAME), id), refusal.errorCode(), id, refusal.getCause());
+    }
+
+    /**
+     * An OSS PostObject upload answered with an error: 5xx (and 429) transient; 403 AccessDenied
+     * because the policy expired transient with code {@link #UPLOAD_GRANT_EXPIRED} (a fresh grant
+     * helps, see {@link #needsFreshUploadGrant}); every other 4xx permanent.
+     *
+     * @param operation what was attempted, naming the object key; never the policy, signature or a query
+     * @param code OSS's Code from the XML error body; null when there was none
+     * @param message OSS's Message; the caller has removed the grant's policy and signature from it
+     * @param requestId the x-oss-request-id header; may be null
+     */
+    public static DataWorksException fromOssUpload(
+            String operation, int httpStatus, String code, String message, String requestId) {
+        String c = blankToNull(code);
+        String id = blankToNull(requestId);
+        String text = describe(operation, c, httpStatus, serviceMessage(message));
+        if (httpStatus >= 500 || httpStatus == 429) {
+            return new TransientApiException(line(text, "temporary; retrying later may succeed", id),
+                    c == null ? "HTTP" + httpStatus : c, id, null);
+        }
+        if (httpStatus == 403 && "AccessDenied".equals(c) && message != null
+                && message.toLowerCase(Locale.ROOT).contains("expired")) {
+            return new TransientApiException(line(text,
+                    "the upload grant expired before the upload finished; a fresh AuthorizeFileUpload grant is needed"
+                            + " (check the system clock if this repeats)", id), UPLOAD_GRANT_EXPIRED, id, null);
+        }
+        String fix = httpStatus == 403 ? "OSS refused the upload grant; check the credentials' OpenPlatform permissions"
+                : httpStatus == 400 && c != null && c.contains("TooLarge")
+                        ? "the package is larger than the upload grant allows" : null;
+        return new ApiException(line(text, fix, id), c == null ? "HTTP" + httpStatus : c, id, null);
+    }
+
+    /** Whether an upload failed because its grant expired: upload again under a fresh AuthorizeFileUpload grant. */
+    public static boolean needsFreshUploadGrant(DataWorksException e) {
+        return e instanceof TransientApiException && UPLOAD_GRANT_EXPIRED.equals(e.errorCode());
     }
 
     private static UserText authenticationFix(String code) {

@@ -11,10 +11,13 @@ import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 public interface PackageTransfer {
 
     /**
-     * Uploads the whole package, once. A transient failure is retried as a whole by the
-     * implementation (under a fresh grant from {@code grants} when the first one expired).
+     * Uploads the whole package under this grant. A transient failure (a reset, a silence, a 5xx, a
+     * checksum mismatch) is retried as a whole by the implementation, a bounded number of times. A
+     * grant whose policy expired is not retried here: the implementation throws at once an exception
+     * for which {@code ErrorClassifier.needsFreshUploadGrant} is true, and {@link MigrationLauncher}
+     * asks for a fresh grant and calls this again.
      *
-     * @throws DataWorksException classified; the upload may be retried only when transient
+     * @throws DataWorksException classified; one line, naming the object key but never the policy or signature
      */
     void upload(UploadGrant grant) throws DataWorksException;
 }
