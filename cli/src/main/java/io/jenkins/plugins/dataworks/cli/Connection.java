@@ -7,6 +7,7 @@ import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.Endpoint;
 import io.jenkins.plugins.dataworks.engine.client.EndpointUrls;
 import io.jenkins.plugins.dataworks.engine.download.DownloadSettings;
+import io.jenkins.plugins.dataworks.engine.upload.UploadSettings;
 import java.util.Locale;
 import java.util.Set;
 
@@ -135,12 +136,28 @@ final class Connection implements AutoCloseable {
      * serve the package over plain http: it is this machine, so nothing crosses a network.
      */
     DownloadSettings downloadSettings() {
+        String host = loopbackHost();
+        DownloadSettings settings = DownloadSettings.defaults().withProxy(proxy.proxy());
+        return host != null ? settings.withAllowedHosts(Set.of(host)) : settings;
+    }
+
+    /** The same trust as {@link #downloadSettings()} for the package upload of an import. */
+    UploadSettings uploadSettings(long maxUploadBytes) {
+        String host = loopbackHost();
+        UploadSettings settings = UploadSettings.defaults().withProxy(proxy.proxy());
+        if (maxUploadBytes > 0) {
+            settings = settings.withMaxUploadBytes(maxUploadBytes);
+        }
+        return host != null ? settings.withAllowedHosts(Set.of(host)) : settings;
+    }
+
+    /** The endpoint's host when it is this machine; null otherwise. */
+    private String loopbackHost() {
         String host = endpoint.uri().getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        DownloadSettings settings = DownloadSettings.defaults().withProxy(proxy.proxy());
-        return EndpointUrls.isLoopback(host) ? settings.withAllowedHosts(Set.of(host)) : settings;
+        return EndpointUrls.isLoopback(host) ? host : null;
     }
 
     @Override

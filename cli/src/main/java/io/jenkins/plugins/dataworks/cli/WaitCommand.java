@@ -90,15 +90,15 @@ final class WaitCommand implements Callable<Integer>, Cli.WithOutput {
                 try {
                     gate = downloadIfWanted(outcome, gate, target, fetcher, reporter);
                 } catch (CancelledException e) {
-                    gate = Gates.withVerdict(gate, WaitOutcome.Result.CANCELLED, e.getMessage());
+                    gate = gate.withVerdict(WaitOutcome.Result.CANCELLED, e.getMessage());
                     code = ExitCodes.CANCELLED;
                 } catch (DataWorksException e) {
                     String message = OptionNames.describe(e);
-                    gate = Gates.withVerdict(gate, WaitOutcome.Result.ERROR, "download failed: " + message);
+                    gate = gate.withVerdict(WaitOutcome.Result.ERROR, "download failed: " + message);
                     // Input checks at this stage concern the URL the service handed out, not the user's options.
                     code = e instanceof InvalidInputException ? ExitCodes.DOWNLOAD : ExitCodes.of(e);
                 }
-                gate = Gates.withApiCalls(gate, gate.apiCalls() + fetcher.refreshCalls());
+                gate = gate.withApiCalls(gate.apiCalls() + fetcher.refreshCalls());
             }
             if (code != ExitCodes.SUCCESS) {
                 reporter.outcome(gate.result() + ": " + gate.message());
