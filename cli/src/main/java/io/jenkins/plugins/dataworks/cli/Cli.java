@@ -35,9 +35,14 @@ public final class Cli {
 
     CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RootCommand());
+        cl.addSubcommand("export", new ExportCommand(ctx, clients, emulators));
+        cl.addSubcommand("import", new ImportCommand(ctx, clients, emulators));
+        cl.addSubcommand("start", new StartCommand(ctx, clients, emulators));
         cl.addSubcommand("wait", new WaitCommand(ctx, clients, emulators));
         cl.addSubcommand("summary", new SummaryCommand(ctx, clients, emulators));
         cl.addSubcommand("download", new DownloadCommand(ctx, clients, emulators));
+        cl.addSubcommand("process", new ProcessCommand(ctx, clients, emulators));
+        cl.addSubcommand("promote", new PromoteCommand(ctx, clients, emulators));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());

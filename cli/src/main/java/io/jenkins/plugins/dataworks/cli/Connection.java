@@ -7,6 +7,7 @@ import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.Endpoint;
 import io.jenkins.plugins.dataworks.engine.client.EndpointUrls;
 import io.jenkins.plugins.dataworks.engine.download.DownloadSettings;
+import io.jenkins.plugins.dataworks.engine.upload.UploadSettings;
 import java.util.Locale;
 import java.util.Set;
 
@@ -119,17 +120,44 @@ final class Connection implements AutoCloseable {
         return emulator != null;
     }
 
+    /** The status lines every command starts with: the emulator it runs against, the proxy it goes through. */
+    void describeTo(StatusReporter reporter, String demoSubject) {
+        if (isEmulator()) {
+            reporter.note("using the built-in DataWorks emulator at " + endpoint.uri() + " with its demo " + demoSubject
+                    + " (fake credentials; nothing leaves this machine)");
+        }
+        if (proxy.proxy() != null) {
+            reporter.note(proxy.describe());
+        }
+    }
+
     /**
      * OSS hosts only, except that a loopback endpoint (the emulator, a local test double) may also
      * serve the package over plain http: it is this machine, so nothing crosses a network.
      */
     DownloadSettings downloadSettings() {
+        String host = loopbackHost();
+        DownloadSettings settings = DownloadSettings.defaults().withProxy(proxy.proxy());
+        return host != null ? settings.withAllowedHosts(Set.of(host)) : settings;
+    }
+
+    /** The same trust as {@link #downloadSettings()} for the package upload of an import. */
+    UploadSettings uploadSettings(long maxUploadBytes) {
+        String host = loopbackHost();
+        UploadSettings settings = UploadSettings.defaults().withProxy(proxy.proxy());
+        if (maxUploadBytes > 0) {
+            settings = settings.withMaxUploadBytes(maxUploadBytes);
+        }
+        return host != null ? settings.withAllowedHosts(Set.of(host)) : settings;
+    }
+
+    /** The endpoint's host when it is this machine; null otherwise. */
+    private String loopbackHost() {
         String host = endpoint.uri().getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        DownloadSettings settings = DownloadSettings.defaults().withProxy(proxy.proxy());
-        return EndpointUrls.isLoopback(host) ? settings.withAllowedHosts(Set.of(host)) : settings;
+        return EndpointUrls.isLoopback(host) ? host : null;
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class ExitCodes {
 
     /** The migration succeeded (and the package, when asked for, is downloaded and verified). */
     public static final int SUCCESS = 0;
-    /** The migration ended in an error status (EXPORT_ERROR, IMPORT_ERROR, REVOKED, PARTIAL_SUCCESS under fail, unknown status). */
+    /** The migration ended in an error status (EXPORT_ERROR, IMPORT_ERROR, REVOKED, PARTIAL_SUCCESS under fail, unknown status); for process, a sub-task failed. */
     public static final int MIGRATION_FAILED = 1;
     /** Bad options or input; nothing was called and nothing was written. Picocli's own code for usage errors. */
     public static final int USAGE = 2;
@@ -37,7 +37,7 @@ public final class ExitCodes {
     static Map<String, String> helpTable() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(String.valueOf(SUCCESS), "success");
-        m.put(String.valueOf(MIGRATION_FAILED), "the migration failed (error status, or PARTIAL_SUCCESS with --partial-success fail)");
+        m.put(String.valueOf(MIGRATION_FAILED), "the migration failed (error status, or PARTIAL_SUCCESS with --partial-success fail); process: a sub-task failed");
         m.put(String.valueOf(USAGE), "usage error: bad option or input; nothing was called or written");
         m.put(String.valueOf(UNSTABLE), "PARTIAL_SUCCESS with --partial-success unstable");
         m.put(String.valueOf(TIMEOUT), "timed out: --timeout passed or --max-api-calls used up");

@@ -36,7 +36,20 @@ final class OptionNames implements Vocabulary {
             Map.entry(Setting.NON_PROXY_HOSTS, "--non-proxy-hosts"),
             Map.entry(Setting.ROLE_ARN, "--role-arn"),
             Map.entry(Setting.ROLE_SESSION_NAME, "--role-session-name"),
-            Map.entry(Setting.STS_ENDPOINT, "--sts-endpoint")));
+            Map.entry(Setting.STS_ENDPOINT, "--sts-endpoint"),
+            Map.entry(Setting.NAME, "--name"),
+            Map.entry(Setting.DESCRIPTION, "--description"),
+            Map.entry(Setting.EXPORT_MODE, "--export-mode"),
+            Map.entry(Setting.INCREMENTAL_SINCE, "--incremental-since"),
+            Map.entry(Setting.OBJECT_STATUS, "--object-status"),
+            Map.entry(Setting.PACKAGE_FILE, "--package-file"),
+            Map.entry(Setting.PACKAGE_TYPE, "--package-type"),
+            Map.entry(Setting.CALCULATE_ENGINE_MAP, "--calculate-engine-map"),
+            Map.entry(Setting.RESOURCE_GROUP_MAP, "--resource-group-map"),
+            Map.entry(Setting.WORKSPACE_MAP, "--workspace-map"),
+            Map.entry(Setting.COMMIT_RULE, "--commit-rule"),
+            Map.entry(Setting.MAX_UPLOAD_BYTES, "--max-upload-size"),
+            Map.entry(Setting.TARGET_PROJECT_ID, "--target-project-id")));
 
     /** Input fields that are not settings but still come from the user: other option names, environment variables. */
     private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(

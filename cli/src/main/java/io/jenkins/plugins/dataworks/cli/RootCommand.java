@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "dataworks-migration", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Wait for an Alibaba Cloud DataWorks migration, fail on its error states, and download its export package.",
+            "Create, start and wait for Alibaba Cloud DataWorks migrations, fail on their error states, download export packages and promote them into another workspace.",
             "Try it: dataworks-migration wait --emulator --download-dir target/demo"})
 final class RootCommand implements Runnable {
 
@@ -18,6 +18,6 @@ final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is missing: use wait, summary or download");
+        throw new ParameterException(spec.commandLine(), "a command is missing: use export, import, start, wait, summary, download, process or promote");
     }
 }

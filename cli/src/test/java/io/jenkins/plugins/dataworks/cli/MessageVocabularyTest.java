@@ -118,7 +118,8 @@ class MessageVocabularyTest {
     @ParameterizedTest
     @EnumSource(Setting.class)
     void everySettingIsAnOptionOfTheCommandOrLeftOut(Setting setting) {
-        String help = cli.run("wait", "--help").out() + cli.run("download", "--help").out();
+        String help = cli.run("wait", "--help").out() + cli.run("download", "--help").out()
+                + cli.run("promote", "--help").out() + cli.run("import", "--help").out();
         String option = OptionNames.CLI.name(setting);
         UserText value = setting.choices().isEmpty() ? UserText.of()
                 : UserText.of(" = ", UserText.value(setting, setting.choices().get(0)));

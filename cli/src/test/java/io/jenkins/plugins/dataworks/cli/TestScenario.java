@@ -20,6 +20,8 @@ final class TestScenario {
     static final String SECRET = "cli-test-secret-Zq8vT3";
     static final String REGION = "cn-shanghai";
     static final long PROJECT = 10001;
+    /** An empty workspace to import into. */
+    static final long TARGET = 10002;
 
     static final long EXPORT_OK = 20001;
     static final long EXPORT_ERROR = 20002;
@@ -35,6 +37,7 @@ final class TestScenario {
         return Scenario.builder()
                 .accessKey(KEY_ID, SECRET)
                 .project(PROJECT)
+                .project(TARGET)
                 .migration(MigrationSpec.export(EXPORT_OK, PROJECT, "nightly")
                         .timeline(Timeline.export(1, 3))
                         .pkg(PackageSource.generated(300 * 1024, 7)))
@@ -63,6 +66,14 @@ final class TestScenario {
         }
         args.addAll(List.of(more));
         return args;
+    }
+
+    /** {@code command} against the emulator in workspace {@code projectId}, then {@code more}. */
+    static String[] commandArgs(DataWorksEmulatorExtension emulator, String command, long projectId, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "--endpoint", emulator.endpoint().toString(),
+                "--region", REGION, "--project-id", String.valueOf(projectId)));
+        args.addAll(List.of(more));
+        return array(args);
     }
 
     static String[] array(List<String> args) {

@@ -269,7 +269,7 @@ class UsageErrorsTest {
     void noCommand() {
         CliRun.Result r = cli.run();
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err().lines().toList()).containsExactly("dataworks-migration: a command is missing: use wait, summary"
-                + " or download (see dataworks-migration --help)");
+        assertThat(r.err().lines().toList()).containsExactly("dataworks-migration: a command is missing: use export, import,"
+                + " start, wait, summary, download, process or promote (see dataworks-migration --help)");
     }
 }
