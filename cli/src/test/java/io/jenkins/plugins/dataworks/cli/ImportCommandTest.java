@@ -151,6 +151,9 @@ class ImportCommandTest {
         assertThat(again.exitCode()).isEqualTo(ExitCodes.API_ERROR);
         assertThat(again.err().lines().toList()).singleElement().asString()
                 .contains("a migration named 'release-1' already exists in workspace 10002", "choose another --name");
-        assertThat(emulator.emulator().callCount("CreateImportMigration")).isEqualTo(creates + 1); // refused, not created
+        assertThat(emulator.emulator().callCount("CreateImportMigration"))
+                .as("the taken name is found before the upload: no second Create")
+                .isEqualTo(creates);
+        assertThat(emulator.emulator().uploads()).as("and no second upload").hasSize(1);
     }
 }
