@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataworks.cli;
 
+import io.jenkins.plugins.dataworks.engine.input.InstantInput;
 import io.jenkins.plugins.dataworks.engine.client.ExportSpec;
 import io.jenkins.plugins.dataworks.engine.client.ExportSpec.ExportMode;
 import io.jenkins.plugins.dataworks.engine.client.ExportSpec.ObjectStatus;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataworks.cli;
 
 import io.jenkins.plugins.dataworks.engine.client.ImportSpec;
 import io.jenkins.plugins.dataworks.engine.client.ImportSpec.PackageType;
+import io.jenkins.plugins.dataworks.engine.input.SizeInput;
 import picocli.CommandLine.Option;
 
 /** How a package is imported; {@link ImportSpec} parses the JSON options before any call. */

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataworks.cli;
+package io.jenkins.plugins.dataworks.engine.input;
 
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.text.Setting;
@@ -8,15 +8,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * --incremental-since as people type it: an ISO-8601 instant with a zone (Z or an offset), or the
+ * The time an incremental export starts from (incrementalSince), as people type it: an ISO-8601 instant with a zone (Z or an offset), or the
  * epoch milliseconds the API itself takes. A date or time without a zone is refused: whose
  * midnight it means would be a guess, and a wrong guess silently drops changes from the package.
  */
-final class InstantInput {
+public final class InstantInput {
 
     private InstantInput() {}
 
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         String t = text.strip();
         if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
             try {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataworks.cli;
+package io.jenkins.plugins.dataworks.engine.input;
 
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.text.Setting;
@@ -7,17 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * --max-upload-size as people type it: a whole number of bytes with an optional unit. K, M and G
+ * A size cap (maxUploadBytes) as people type it: a whole number of bytes with an optional unit. K, M and G
  * are binary (1024-based) with or without "B" or "iB", since a cap is about what fits, and 1 GiB
  * read as 10^9 bytes would refuse packages a user expects to pass.
  */
-final class SizeInput {
+public final class SizeInput {
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*([kmg]?)(i?b)?");
 
     private SizeInput() {}
 
-    static long parse(String text) {
+    public static long parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = SIZE.matcher(t);
         if (!m.matches() || (m.group(2).isEmpty() && "ib".equals(m.group(3)))) {
