@@ -1,9 +1,9 @@
 package io.jenkins.plugins.dataworks.cli;
 
-import io.jenkins.plugins.dataworks.engine.input.InstantInput;
 import io.jenkins.plugins.dataworks.engine.client.ExportSpec;
 import io.jenkins.plugins.dataworks.engine.client.ExportSpec.ExportMode;
 import io.jenkins.plugins.dataworks.engine.client.ExportSpec.ObjectStatus;
+import io.jenkins.plugins.dataworks.engine.input.InstantInput;
 import picocli.CommandLine.Option;
 
 /** What an export takes from the workspace; {@link ExportSpec} checks the combination. */
