@@ -33,13 +33,14 @@ final class StatusReporter implements WaitListener {
         String change = previousStatus == null
                 ? summary.ref() + (summary.name() == null ? "" : " \"" + summary.name() + "\"") + ": " + summary.rawStatus()
                 : previousStatus + " -> " + summary.rawStatus();
-        line(elapsed, change + requestId(summary.requestId()));
+        // The command's clock, not the wait's: promote runs two waits, and its lines must not jump back to 0s.
+        line(elapsed(), change + requestId(summary.requestId()));
     }
 
     @Override
     public void onHeartbeat(MigrationSummary lastSummary, Duration elapsed, int apiCalls) {
         String status = lastSummary == null ? "no status yet" : "still " + lastSummary.rawStatus();
-        line(elapsed, status + " (" + apiCalls + " API call" + (apiCalls == 1 ? "" : "s") + " so far)");
+        line(elapsed(), status + " (" + apiCalls + " API call" + (apiCalls == 1 ? "" : "s") + " so far)");
     }
 
     @Override

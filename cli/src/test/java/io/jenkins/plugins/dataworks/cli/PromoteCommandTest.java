@@ -76,7 +76,14 @@ class PromoteCommandTest {
 
     @Test
     void aPromotionInTextShowsBothMigrationsThePackageAndAFinalLine() throws Exception {
-        CliRun.Result r = cli.run(promote("--export-mode", "full", "--commit-rule", "{\"fileAutoCommit\": true}"));
+        // Polls every 2 s of virtual time: the lines' clock must then pass 0s and keep counting at the import.
+        String[] args = promote("--export-mode", "full", "--commit-rule", "{\"fileAutoCommit\": true}");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("100ms")) {
+                args[i] = "2s";
+            }
+        }
+        CliRun.Result r = cli.run(args);
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -85,6 +92,15 @@ class PromoteCommandTest {
         assertThat(lines.get(1)).startsWith("package: " + tmp.resolve("pkg")).contains("sha256 ");
         assertThat(lines.get(2)).startsWith("import: SUCCESS: migration ").contains("in workspace 10002 reached IMPORT_SUCCESS");
         assertThat(lines.get(3)).startsWith("SUCCESS: promotion done: ");
+        List<Integer> seconds = r.err().lines()
+                .map(java.util.regex.Pattern.compile("^\\[\\s*(\\d+)s\\]")::matcher)
+                .filter(java.util.regex.Matcher::find)
+                .map(m -> Integer.parseInt(m.group(1)))
+                .toList();
+        assertThat(seconds).as("one clock for the whole promotion, never back to 0s at the second wait")
+                .hasSizeGreaterThan(8)
+                .isSorted();
+        assertThat(seconds.get(seconds.size() - 1)).as(r.err()).isGreaterThanOrEqualTo(8);
         assertThat(emulator.emulator().calls()).extracting(c -> c.action()).containsSubsequence(
                 "CreateExportMigration", "StartMigration", "GetMigrationSummary", "AuthorizeFileUpload",
                 "CreateImportMigration", "StartMigration", "GetMigrationSummary");
