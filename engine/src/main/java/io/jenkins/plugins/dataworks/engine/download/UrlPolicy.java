@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class UrlPolicy {
 
-    static final String FIELD = "downloadUrl";
+    /** Words, not an engine name: no user typed this URL, DataWorks handed it out. */
+    static final String FIELD = "download URL";
 
     /**
      * {@code [<bucket>.]oss-<region>[-internal].aliyuncs.com}, which also covers the accelerate
