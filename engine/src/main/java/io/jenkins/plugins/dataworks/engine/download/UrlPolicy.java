@@ -72,10 +72,9 @@ public final class UrlPolicy {
         boolean allowedExplicitly = allowedHosts.contains(host) || allowedHosts.contains(stripBrackets(host));
         boolean oss = OSS_HOST.matcher(host).matches();
         if (!allowedExplicitly && !oss) {
-            Setting a = Setting.ALLOWED_HOSTS;
             throw new InvalidInputException(field, UserText.of("host " + host
                     + " is not an Alibaba Cloud OSS endpoint (<bucket>.oss-<region>.aliyuncs.com)",
-                    UserText.hint(a, ": add it to ", a, " only if you trust it")));
+                    UserText.hint(Setting.ALLOWED_HOSTS, ": add it to ", Setting.ALLOWED_HOSTS, " only if you trust it")));
         }
         if (scheme.equals("https")) {
             if (!allowedExplicitly && uri.getPort() != -1 && uri.getPort() != 443) {
