@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class UrlPolicy {
 
-    static final String FIELD = "downloadUrl";
+    /** Words, not an engine name: no user typed this URL, DataWorks handed it out. */
+    static final String FIELD = "download URL";
 
     /**
      * {@code [<bucket>.]oss-<region>[-internal].aliyuncs.com}, which also covers the accelerate
@@ -71,10 +72,9 @@ public final class UrlPolicy {
         boolean allowedExplicitly = allowedHosts.contains(host) || allowedHosts.contains(stripBrackets(host));
         boolean oss = OSS_HOST.matcher(host).matches();
         if (!allowedExplicitly && !oss) {
-            Setting a = Setting.ALLOWED_HOSTS;
             throw new InvalidInputException(field, UserText.of("host " + host
                     + " is not an Alibaba Cloud OSS endpoint (<bucket>.oss-<region>.aliyuncs.com)",
-                    UserText.hint(a, ": add it to ", a, " only if you trust it")));
+                    UserText.hint(Setting.ALLOWED_HOSTS, ": add it to ", Setting.ALLOWED_HOSTS, " only if you trust it")));
         }
         if (scheme.equals("https")) {
             if (!allowedExplicitly && uri.getPort() != -1 && uri.getPort() != 443) {

@@ -322,7 +322,7 @@ class PackageDownloaderTest {
 
         assertThatThrownBy(() -> new PackageDownloader(settings).download(viaLocalhost, dir, NAME, UrlRefresher.NONE, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.field()).isEqualTo("downloadUrl");
+                    assertThat(e.field()).isEqualTo("download URL");
                     assertThat(e.getMessage()).contains("host localhost").doesNotContain("Signature");
                 });
         assertThatThrownBy(() -> new PackageDownloader(DownloadSettings.defaults()).download(url(WITH_CRC), dir, NAME,

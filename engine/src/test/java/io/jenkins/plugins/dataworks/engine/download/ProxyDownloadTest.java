@@ -110,7 +110,7 @@ class ProxyDownloadTest {
                 settings().withProxy(ProxySettings.parse(proxy.address()))).download(notAllowed, dir, NAME, UrlRefresher.NONE, DownloadProgress.NONE));
 
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).startsWith("downloadUrl host localhost is not an Alibaba Cloud OSS endpoint");
+        assertThat(e.getMessage()).startsWith("download URL host localhost is not an Alibaba Cloud OSS endpoint");
         assertThat(proxy.requests()).isEmpty();
     }
 

@@ -35,7 +35,7 @@ class UrlPolicyTest {
         String host = java.net.URI.create(url).getHost();
         assertThatThrownBy(() -> ossOnly.check(url + QUERY))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.field()).isEqualTo("downloadUrl");
+                    assertThat(e.field()).isEqualTo("download URL");
                     assertThat(e.getMessage()).contains("host " + host).contains("allowedHosts")
                             .doesNotContain("Signature").doesNotContain("LTAI");
                 });
