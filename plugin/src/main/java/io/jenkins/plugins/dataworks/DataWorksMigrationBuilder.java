@@ -18,7 +18,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.gate.GateResult;
-import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
+import io.jenkins.plugins.dataworks.engine.text.Setting;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import io.jenkins.plugins.dataworks.gate.MigrationGate;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
@@ -249,7 +249,7 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
         public void persistWaitResult(GateResult waitResult) {}
 
         @Override
-        public Vocabulary vocabulary() {
+        public FrontEndNames vocabulary() {
             return FrontEndNames.FREESTYLE;
         }
     }
@@ -284,17 +284,17 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
 
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkCredentialsId(item, value);
+            return MigrationForms.checkCredentialsId(FrontEndNames.FREESTYLE, item, value);
         }
 
         @POST
         public FormValidation doCheckProjectId(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkId(item, "projectId", value);
+            return MigrationForms.checkId(FrontEndNames.FREESTYLE, item, "projectId", value);
         }
 
         @POST
         public FormValidation doCheckMigrationId(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkId(item, "migrationId", value);
+            return MigrationForms.checkId(FrontEndNames.FREESTYLE, item, "migrationId", value);
         }
 
         @POST
@@ -303,33 +303,33 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
                 @QueryParameter String value,
                 @QueryParameter String endpoint,
                 @QueryParameter boolean vpc) {
-            return MigrationForms.checkRegion(item, value, endpoint, vpc);
+            return MigrationForms.checkRegion(FrontEndNames.FREESTYLE, item, value, endpoint, vpc);
         }
 
         @POST
         public FormValidation doCheckEndpoint(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String region) {
-            return MigrationForms.checkEndpoint(item, value, region);
+            return MigrationForms.checkEndpoint(FrontEndNames.FREESTYLE, item, value, region);
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkDuration(item, "timeout", value);
+            return MigrationForms.checkDuration(FrontEndNames.FREESTYLE, item, Setting.TIMEOUT, value);
         }
 
         @POST
         public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkDuration(item, "pollInterval", value);
+            return MigrationForms.checkDuration(FrontEndNames.FREESTYLE, item, Setting.POLL_INTERVAL, value);
         }
 
         @POST
         public FormValidation doCheckMaxPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkDuration(item, "maxPollInterval", value);
+            return MigrationForms.checkDuration(FrontEndNames.FREESTYLE, item, Setting.MAX_POLL_INTERVAL, value);
         }
 
         @POST
         public FormValidation doCheckArtifactName(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkArtifactName(item, value);
+            return MigrationForms.checkArtifactName(FrontEndNames.FREESTYLE, item, value);
         }
 
         @POST
@@ -341,7 +341,8 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
                 @QueryParameter String region,
                 @QueryParameter String endpoint,
                 @QueryParameter boolean vpc) {
-            return MigrationForms.testConnection(item, projectId, migrationId, credentialsId, region, endpoint, vpc);
+            return MigrationForms.testConnection(
+                    FrontEndNames.FREESTYLE, item, projectId, migrationId, credentialsId, region, endpoint, vpc);
         }
     }
 }

@@ -8,14 +8,17 @@ import java.util.Map;
 /**
  * The engine's settings as this plugin's users know them: the Pipeline step by its parameters
  * ({@code partialSuccess: 'UNSTABLE'}), the freestyle builder by its form labels ('On
- * PARTIAL_SUCCESS'). A setting neither offers (keepWaitingOnUnknownStatus, maxUrlRefreshes, the
- * download's limits) maps to nothing, so the engine's hints to change it are left out.
+ * PARTIAL_SUCCESS'). A setting of the whole controller (the allowed download hosts, the proxy's
+ * exceptions) is named by its field in the global configuration. A setting the plugin does not offer
+ * (keepWaitingOnUnknownStatus, maxUrlRefreshes, the download's limits) maps to nothing, so the
+ * engine's hints to change it are left out.
  */
 public enum FrontEndNames implements Vocabulary {
     PIPELINE {
         @Override
         public String name(Setting setting) {
-            return PARAMETERS.get(setting);
+            String parameter = PARAMETERS.get(setting);
+            return parameter != null ? parameter : GLOBAL.get(setting);
         }
 
         @Override
@@ -38,7 +41,7 @@ public enum FrontEndNames implements Vocabulary {
         @Override
         public String name(Setting setting) {
             String label = LABELS.get(setting);
-            return label == null ? null : "'" + label + "'";
+            return label != null ? "'" + label + "'" : GLOBAL.get(setting);
         }
 
         @Override
@@ -84,6 +87,16 @@ public enum FrontEndNames implements Vocabulary {
             Map.entry(Setting.PARTIAL_SUCCESS, "On PARTIAL_SUCCESS"),
             Map.entry(Setting.DOWNLOAD, "Download the export package"),
             Map.entry(Setting.FILE_NAME, "Artifact name")));
+
+    /**
+     * Settings of the whole controller, which only an administrator changes: both front ends name the
+     * field and the page it is on (a test keeps the labels equal to those pages).
+     */
+    static final Map<Setting, String> GLOBAL = new EnumMap<>(Map.of(
+            Setting.ALLOWED_HOSTS,
+            "'" + Messages.Global_allowedDownloadHosts() + "' (" + Messages.Global_page() + ")",
+            Setting.NON_PROXY_HOSTS,
+            "'" + Messages.Global_noProxyHost() + "' (" + Messages.Global_proxyPage() + ")"));
 
     static final String CREDENTIALS_LABEL = "Credentials";
 

@@ -16,6 +16,7 @@ import io.jenkins.plugins.dataworks.engine.download.PackageNames;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import io.jenkins.plugins.dataworks.engine.input.IdInput;
+import io.jenkins.plugins.dataworks.engine.text.Setting;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
 import jenkins.model.Jenkins;
 
@@ -67,7 +68,7 @@ final class MigrationForms {
         return item.hasPermission(Item.CONFIGURE);
     }
 
-    static FormValidation checkCredentialsId(Item item, String value) {
+    static FormValidation checkCredentialsId(FrontEndNames names, Item item, String value) {
         if (!mayConfigure(item)) {
             return FormValidation.ok();
         }
@@ -82,11 +83,11 @@ final class MigrationForms {
             CredentialsResolver.checkForItem(id, item);
             return FormValidation.ok();
         } catch (DataWorksException e) {
-            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
+            return FormValidation.error(names.message(e));
         }
     }
 
-    static FormValidation checkId(Item item, String field, String value) {
+    static FormValidation checkId(FrontEndNames names, Item item, String field, String value) {
         if (!mayConfigure(item)) {
             return FormValidation.ok();
         }
@@ -94,11 +95,11 @@ final class MigrationForms {
             IdInput.parse(field, value, "projectId".equals(field) ? Messages.Id_project() : Messages.Id_migration());
             return FormValidation.ok();
         } catch (DataWorksException e) {
-            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
+            return FormValidation.error(names.message(e));
         }
     }
 
-    static FormValidation checkRegion(Item item, String region, String endpoint, boolean vpc) {
+    static FormValidation checkRegion(FrontEndNames names, Item item, String region, String endpoint, boolean vpc) {
         if (!mayConfigure(item)) {
             return FormValidation.ok();
         }
@@ -106,30 +107,30 @@ final class MigrationForms {
             GateOptions.endpoint(region, endpoint, vpc, DataWorksGlobalConfiguration.get());
             return FormValidation.ok();
         } catch (DataWorksException e) {
-            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
+            return FormValidation.error(names.message(e));
         }
     }
 
-    static FormValidation checkEndpoint(Item item, String endpoint, String region) {
+    static FormValidation checkEndpoint(FrontEndNames names, Item item, String endpoint, String region) {
         if (!mayConfigure(item) || Util.fixEmptyAndTrim(endpoint) == null) {
             return FormValidation.ok();
         }
-        return checkRegion(item, region, endpoint, false);
+        return checkRegion(names, item, region, endpoint, false);
     }
 
-    static FormValidation checkDuration(Item item, String field, String value) {
+    static FormValidation checkDuration(FrontEndNames names, Item item, Setting setting, String value) {
         if (!mayConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.ok();
         }
         try {
-            DurationInput.parse(field, value);
+            DurationInput.parse(setting.engineName(), value);
             return FormValidation.ok();
         } catch (DataWorksException e) {
-            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
+            return FormValidation.error(names.message(e));
         }
     }
 
-    static FormValidation checkArtifactName(Item item, String value) {
+    static FormValidation checkArtifactName(FrontEndNames names, Item item, String value) {
         if (!mayConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.ok();
         }
@@ -137,7 +138,7 @@ final class MigrationForms {
             PackageNames.requireSafe(value.trim());
             return FormValidation.ok();
         } catch (DataWorksException e) {
-            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
+            return FormValidation.error(names.message(e));
         }
     }
 
@@ -146,6 +147,7 @@ final class MigrationForms {
      * (a person clicked and waits for the answer), through the shared rate limiter like every call.
      */
     static FormValidation testConnection(
+            FrontEndNames names,
             Item item,
             String projectId,
             String migrationId,
@@ -170,7 +172,7 @@ final class MigrationForms {
                         Messages.TestConnection_ok(summary.name(), summary.rawStatus(), summary.requestId()));
             }
         } catch (DataWorksException e) {
-            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
+            return FormValidation.error(names.message(e));
         }
     }
 

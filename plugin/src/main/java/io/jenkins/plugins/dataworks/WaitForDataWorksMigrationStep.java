@@ -15,7 +15,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.gate.GateResult;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
-import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
+import io.jenkins.plugins.dataworks.engine.text.Setting;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import io.jenkins.plugins.dataworks.gate.MigrationGate;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
@@ -428,7 +428,7 @@ public final class WaitForDataWorksMigrationStep extends Step {
             }
 
             @Override
-            public Vocabulary vocabulary() {
+            public FrontEndNames vocabulary() {
                 return FrontEndNames.PIPELINE;
             }
         }
@@ -468,17 +468,17 @@ public final class WaitForDataWorksMigrationStep extends Step {
 
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkCredentialsId(item, value);
+            return MigrationForms.checkCredentialsId(FrontEndNames.PIPELINE, item, value);
         }
 
         @POST
         public FormValidation doCheckProjectId(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkId(item, "projectId", value);
+            return MigrationForms.checkId(FrontEndNames.PIPELINE, item, "projectId", value);
         }
 
         @POST
         public FormValidation doCheckMigrationId(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkId(item, "migrationId", value);
+            return MigrationForms.checkId(FrontEndNames.PIPELINE, item, "migrationId", value);
         }
 
         @POST
@@ -487,33 +487,33 @@ public final class WaitForDataWorksMigrationStep extends Step {
                 @QueryParameter String value,
                 @QueryParameter String endpoint,
                 @QueryParameter boolean vpc) {
-            return MigrationForms.checkRegion(item, value, endpoint, vpc);
+            return MigrationForms.checkRegion(FrontEndNames.PIPELINE, item, value, endpoint, vpc);
         }
 
         @POST
         public FormValidation doCheckEndpoint(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String region) {
-            return MigrationForms.checkEndpoint(item, value, region);
+            return MigrationForms.checkEndpoint(FrontEndNames.PIPELINE, item, value, region);
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkDuration(item, "timeout", value);
+            return MigrationForms.checkDuration(FrontEndNames.PIPELINE, item, Setting.TIMEOUT, value);
         }
 
         @POST
         public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkDuration(item, "pollInterval", value);
+            return MigrationForms.checkDuration(FrontEndNames.PIPELINE, item, Setting.POLL_INTERVAL, value);
         }
 
         @POST
         public FormValidation doCheckMaxPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkDuration(item, "maxPollInterval", value);
+            return MigrationForms.checkDuration(FrontEndNames.PIPELINE, item, Setting.MAX_POLL_INTERVAL, value);
         }
 
         @POST
         public FormValidation doCheckArtifactName(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkArtifactName(item, value);
+            return MigrationForms.checkArtifactName(FrontEndNames.PIPELINE, item, value);
         }
 
         @POST
@@ -525,7 +525,8 @@ public final class WaitForDataWorksMigrationStep extends Step {
                 @QueryParameter String region,
                 @QueryParameter String endpoint,
                 @QueryParameter boolean vpc) {
-            return MigrationForms.testConnection(item, projectId, migrationId, credentialsId, region, endpoint, vpc);
+            return MigrationForms.testConnection(
+                    FrontEndNames.PIPELINE, item, projectId, migrationId, credentialsId, region, endpoint, vpc);
         }
     }
 }

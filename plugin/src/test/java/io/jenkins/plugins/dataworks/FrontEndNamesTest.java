@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,11 +38,39 @@ class FrontEndNamesTest {
         }
     }
 
+    /** The raw text of a page's jelly. */
+    private static String jelly(Class<?> owner, String page) throws IOException {
+        String path = "/" + owner.getName().replace('.', '/') + "/" + page;
+        try (InputStream in = owner.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void controllerWideSettingsNameTheFieldsOfTheirPagesInBothFrontEnds() throws IOException {
+        assertThat(FrontEndNames.GLOBAL).containsOnlyKeys(Setting.ALLOWED_HOSTS, Setting.NON_PROXY_HOSTS);
+        assertThat(form(DataWorksGlobalConfiguration.class))
+                .containsEntry("allowedDownloadHosts", Messages.Global_allowedDownloadHosts());
+        assertThat(jelly(DataWorksGlobalConfiguration.class, "config.jelly"))
+                .contains("<f:section title=\"${%DataWorks Migration}\">");
+        assertThat(jelly(hudson.ProxyConfiguration.class, "config.jelly"))
+                .contains("<f:entry title=\"${%" + Messages.Global_noProxyHost() + "}\">");
+        assertThat(jelly(hudson.ProxyConfigurationManager.class, "config.jelly"))
+                .contains("<f:section title=\"${%HTTP Proxy Configuration}\">");
+        for (Setting setting : FrontEndNames.GLOBAL.keySet()) {
+            assertThat(FrontEndNames.PIPELINE.name(setting))
+                    .isEqualTo(FrontEndNames.FREESTYLE.name(setting))
+                    .startsWith("'")
+                    .contains("(Manage Jenkins \u00bb System \u00bb ");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Setting.class)
     void pipelineNamesAreTheStepsParameters(Setting setting) throws IOException {
         String name = FrontEndNames.PIPELINE.name(setting);
-        if (name != null) {
+        if (name != null && !FrontEndNames.GLOBAL.containsKey(setting)) {
             assertThat(form(WaitForDataWorksMigrationStep.class)).containsKey(name);
         }
         assertRendering(FrontEndNames.PIPELINE, setting);
@@ -53,7 +82,7 @@ class FrontEndNamesTest {
         String parameter = FrontEndNames.PIPELINE.name(setting);
         String label = FrontEndNames.FREESTYLE.name(setting);
         assertThat(label == null).as("both offer %s or neither", setting).isEqualTo(parameter == null);
-        if (label != null) {
+        if (label != null && !FrontEndNames.GLOBAL.containsKey(setting)) {
             assertThat(label)
                     .isEqualTo("'" + form(DataWorksMigrationBuilder.class).get(parameter) + "'");
         }

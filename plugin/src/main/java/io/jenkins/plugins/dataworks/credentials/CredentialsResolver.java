@@ -120,15 +120,32 @@ public final class CredentialsResolver {
     }
 
     private static CredentialsSource toEngine(String credentialsId, StandardCredentials credentials) {
-        if (alibabaCloudPluginActive() && AlibabaCloudCredentialsSupport.accepts(credentials)) {
-            return AlibabaCloudCredentialsSupport.toEngine(credentials);
-        }
-        if (credentials instanceof StandardUsernamePasswordCredentials up) {
-            return AccessKeyCredentials.of(up.getUsername(), up.getPassword().getPlainText());
+        try {
+            if (alibabaCloudPluginActive() && AlibabaCloudCredentialsSupport.accepts(credentials)) {
+                return AlibabaCloudCredentialsSupport.toEngine(credentials);
+            }
+            if (credentials instanceof StandardUsernamePasswordCredentials up) {
+                return AccessKeyCredentials.of(
+                        up.getUsername(), up.getPassword().getPlainText());
+            }
+        } catch (InvalidInputException e) {
+            // The engine names the empty part by its own field (accessKeyId); the user knows the credentials by their
+            // id.
+            throw new InvalidInputException(
+                    "credentialsId", Messages.Credentials_incomplete(credentialsId, partName(e.field())));
         }
         throw new InvalidInputException(
                 "credentialsId",
                 Messages.Credentials_wrongType(
                         credentialsId, credentials.getDescriptor().getDisplayName(), acceptedTypes()));
+    }
+
+    private static String partName(String engineField) {
+        return switch (engineField) {
+            case "accessKeyId" -> Messages.Credentials_part_accessKeyId();
+            case "accessKeySecret" -> Messages.Credentials_part_accessKeySecret();
+            case "securityToken" -> Messages.Credentials_part_securityToken();
+            default -> engineField;
+        };
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataworks.gate;
 import io.jenkins.plugins.dataworks.engine.download.DownloadResult;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.DownloadException;
+import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
 import java.io.Serializable;
 
 /**
@@ -47,8 +48,12 @@ public final class DownloadReport implements Serializable {
                 r.size(), r.sha256(), r.crc64Verified(), r.resumes(), r.urlRefreshes(), null, null, null);
     }
 
-    static DownloadReport failed(DataWorksException e) {
-        return new DownloadReport(-1, null, false, 0, 0, e.getMessage(), e.errorCode(), e.requestId());
+    /**
+     * @param names the front end's words: the message is rendered here, on the agent, since the
+     *     controller only receives its text
+     */
+    static DownloadReport failed(DataWorksException e, Vocabulary names) {
+        return new DownloadReport(-1, null, false, 0, 0, names.message(e), e.errorCode(), e.requestId());
     }
 
     public boolean ok() {

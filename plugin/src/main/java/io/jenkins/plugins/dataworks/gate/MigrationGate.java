@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dataworks.DataWorksGlobalConfiguration;
 import io.jenkins.plugins.dataworks.DataWorksMigrationAction;
+import io.jenkins.plugins.dataworks.FrontEndNames;
 import io.jenkins.plugins.dataworks.GateOptions;
 import io.jenkins.plugins.dataworks.Messages;
 import io.jenkins.plugins.dataworks.credentials.CredentialsResolver;
@@ -17,7 +18,6 @@ import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.DownloadException;
 import io.jenkins.plugins.dataworks.engine.gate.GateResult;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
-import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
 import io.jenkins.plugins.dataworks.engine.wait.WaitHandle;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
@@ -75,7 +75,7 @@ public final class MigrationGate {
         void persistWaitResult(GateResult waitResult);
 
         /** How the messages name the settings: the Pipeline step's parameters or the freestyle form's labels. */
-        Vocabulary vocabulary();
+        FrontEndNames vocabulary();
     }
 
     private final GateOptions options;
@@ -308,7 +308,8 @@ public final class MigrationGate {
         }
         try {
             UrlRefresher remote = dir.getChannel().export(UrlRefresher.class, urls);
-            DownloadReport report = dir.act(new PackageDownloadCallable(url, name, remote, settings));
+            DownloadReport report =
+                    dir.act(new PackageDownloadCallable(url, name, remote, settings, host.vocabulary()));
             if (!report.ok()) {
                 throw report.error();
             }
@@ -369,20 +370,8 @@ public final class MigrationGate {
         String message = e instanceof DataWorksException d
                 ? host.vocabulary().message(d)
                 : Redaction.text(String.valueOf(e.getMessage()));
-        return new GateResult(
-                WaitOutcome.Result.ERROR,
-                base.status(),
-                base.name(),
-                base.projectId(),
-                base.migrationId(),
-                base.created(),
-                base.modified(),
-                base.requestId(),
-                base.apiCalls(),
-                null,
-                null,
-                -1,
-                message);
+        // The migration's facts stay, its failed sub-tasks (an accepted PARTIAL_SUCCESS) included.
+        return base.withVerdict(WaitOutcome.Result.ERROR, message);
     }
 
     /** The gate could not even start waiting: bad credentials id, endpoint not allowed, invalid options. */

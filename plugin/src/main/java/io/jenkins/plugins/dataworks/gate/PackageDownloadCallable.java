@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataworks.gate;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.dataworks.FrontEndNames;
 import io.jenkins.plugins.dataworks.engine.client.ProxySettings;
 import io.jenkins.plugins.dataworks.engine.download.DownloadProgress;
 import io.jenkins.plugins.dataworks.engine.download.DownloadSettings;
@@ -48,9 +49,12 @@ final class PackageDownloadCallable extends MasterToSlaveFileCallable<DownloadRe
     private final String proxyHost; // nullable: no proxy, the agent JVM's own settings apply
     private final int proxyPort;
     private final String nonProxyHosts;
+    private final FrontEndNames names;
 
-    PackageDownloadCallable(String url, String fileName, UrlRefresher refresher, DownloadSettings settings) {
+    PackageDownloadCallable(
+            String url, String fileName, UrlRefresher refresher, DownloadSettings settings, FrontEndNames names) {
         this.url = url;
+        this.names = names;
         this.fileName = fileName;
         this.refresher = refresher;
         // DownloadSettings is a record of the engine, not Serializable: it travels as its parts.
@@ -84,7 +88,7 @@ final class PackageDownloadCallable extends MasterToSlaveFileCallable<DownloadRe
                 // The build was aborted: the engine stopped and cleaned up; report it as an interruption.
                 throw new InterruptedException(e.getMessage());
             }
-            return DownloadReport.failed(e);
+            return DownloadReport.failed(e, names);
         }
     }
 

@@ -25,28 +25,24 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * Messages the plugin still renders in words its user did not type or cannot act on (issue 9).
- * These tests FAIL until the plugin changes described on each test land (plugin main code is being
- * changed on another branch, so this branch only states what is expected):
+ * Messages that once reached a plugin user in words they did not type or could not act on (issue 9),
+ * each provoked for real in both front ends:
  *
  * <ol>
- *   <li>A download host not allowed: an administrator can list it under "Allowed package download
- *       hosts" in the global configuration, so the message should point there (today FrontEndNames
- *       maps ALLOWED_HOSTS to nothing and the hint is dropped).
+ *   <li>A download host not allowed: an administrator lists it under "Allowed package download
+ *       hosts" in the global configuration, so the message points there.
  *   <li>A proxy answering 407: the proxy is Jenkins' own (Manage Jenkins, System, HTTP Proxy
- *       Configuration), whose "No Proxy Host" field is where the endpoint can be listed (today
- *       NON_PROXY_HOSTS maps to nothing and the hint is dropped).
- *   <li>Form validation of the freestyle builder: MigrationForms renders every check with
- *       FrontEndNames.PIPELINE, and passes the Pipeline parameter names (pollInterval,
- *       maxPollInterval...) as fields, so the freestyle form shows "projectId must be a number"
- *       beside the field labelled 'Workspace ID'.
+ *       Configuration), whose "No Proxy Host" field is where the endpoint can be listed.
+ *   <li>Form validation of the freestyle builder names the form's labels, not the Pipeline's
+ *       parameters.
  *   <li>Download errors (too-large package, broken transfer, host not allowed, and so also write
- *       failure and expired URLs) reach the log with the engine's hints in the engine's words:
- *       DownloadReport.failed keeps e.getMessage(), rendered with Vocabulary.ENGINE.
+ *       failure and expired URLs) are rendered on the agent in the front end's words, since only
+ *       their text crosses the channel.
+ *   <li>Credentials with an empty part name the credentials, not the engine's accessKeyId.
  * </ol>
  */
 @WithJenkins
-class PluginVocabularyGapsTest {
+class MessagesInTheUsersWordsTest {
 
     @RegisterExtension
     final DataWorksEmulatorExtension dataworks = DataWorksEmulatorExtension.withScenario(TestScenarios.scenario());
@@ -196,5 +192,39 @@ class PluginVocabularyGapsTest {
         String all = String.join("\n", id, migration, interval, longest, timeout, artifact);
         assertTrue(!all.contains("projectId") && !all.contains("pollInterval"), all);
         assertNoEngineOnlyName(all, FrontEndNames.FREESTYLE);
+    }
+
+    @Test
+    void credentialsWithAnEmptyPartNameTheCredentialsInBothFrontEnds() throws Exception {
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL,
+                        "no-key-id",
+                        "no AccessKey ID",
+                        "",
+                        "some-secret-value"));
+        WorkflowRun b = pipeline(
+                r,
+                env,
+                "projectId: " + PROJECT + ", migrationId: " + EXPORT_OK + ", credentialsId: 'no-key-id', endpoint: '"
+                        + dataworks.endpoint() + "'");
+        r.assertLogContains(
+                "credentialsId 'no-key-id' has no AccessKey ID (the username of Username with password):"
+                        + " edit the credentials and fill it in",
+                b);
+        r.assertLogNotContains("accessKeyId", b);
+        r.assertLogNotContains("some-secret-value", b);
+
+        DataWorksMigrationBuilder builder = new DataWorksMigrationBuilder(PROJECT, EXPORT_OK, "no-key-id");
+        builder.setEndpoint(dataworks.endpoint().toString());
+        FreeStyleProject job = r.createFreeStyleProject();
+        job.getBuildersList().add(builder);
+        FreeStyleBuild f = r.assertBuildStatus(hudson.model.Result.FAILURE, job.scheduleBuild2(0));
+        r.assertLogContains(
+                "'Credentials' 'no-key-id' has no AccessKey ID (the username of Username with password):"
+                        + " edit the credentials and fill it in",
+                f);
+        r.assertLogNotContains("accessKeyId", f);
     }
 }
