@@ -8,6 +8,8 @@ import io.jenkins.plugins.dataworks.emulator.scenario.Fault;
 import io.jenkins.plugins.dataworks.emulator.scenario.MigrationSpec;
 import io.jenkins.plugins.dataworks.emulator.scenario.Scenario;
 import io.jenkins.plugins.dataworks.emulator.scenario.ScenarioFile;
+import io.jenkins.plugins.dataworks.emulator.scenario.Scenarios;
+import io.jenkins.plugins.dataworks.emulator.scenario.UploadFault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,18 @@ class ScenarioFileTest {
         MigrationSpec imported = s.migrations().stream().filter(m -> m.id() == 20101).findFirst().orElseThrow();
         assertThat(imported.type()).isEqualTo(MigrationSpec.MigrationType.IMPORT);
         assertThat(imported.waitsForStart()).isTrue();
-        assertThat(s.faults()).hasSize(3);
+        assertThat(s.faults()).hasSize(4);
+        assertThat(s.faults().get(3).kind()).isEqualTo(Fault.Kind.PERFORMED_NO_ANSWER);
+        assertThat(s.faults().get(3).action()).isEqualTo("CreateImportMigration");
+        assertThat(s.uploadFaults()).extracting(UploadFault::kind)
+                .containsExactly(UploadFault.Kind.ERROR, UploadFault.Kind.CLOSE_AFTER);
+        assertThat(s.uploadFaults().get(0).httpStatus()).isEqualTo(503);
+        assertThat(s.uploadFaults().get(1).afterBytes()).isEqualTo(4096);
+        assertThat(s.uploadFaults().get(1).times()).isEqualTo(2);
+        assertThat(s.maxUploadBytes()).isEqualTo(100L << 20);
+        assertThat(s.createdImport().waitsForStart()).isTrue();
+        assertThat(s.createdImport().timeline().statusAt(0, Duration.ofSeconds(4))).isEqualTo("IMPORTING");
+        assertThat(s.createdImport().timeline().statusAt(0, Duration.ofSeconds(5))).isEqualTo("IMPORT_SUCCESS");
         Fault window = s.faults().get(2);
         assertThat(window.from()).isEqualTo(ORIGIN.plusSeconds(600));
         assertThat(window.until()).isEqualTo(ORIGIN.plusSeconds(660));
@@ -50,6 +63,28 @@ class ScenarioFileTest {
                 .containsExactly(DownloadFault.Kind.TRUNCATE, DownloadFault.Kind.CORRUPT);
         assertThat(s.downloadUrlTtl()).isEqualTo(Duration.ofMinutes(30));
         assertThat(s.createdExport().waitsForStart()).isTrue();
+    }
+
+    @Test
+    void defaultsWithoutTheNewKeys() {
+        Scenario s = ScenarioFile.parse("{}", ORIGIN, null);
+        assertThat(s.maxUploadBytes()).isEqualTo(1L << 30);
+        assertThat(s.uploadFaults()).isEmpty();
+        assertThat(s.createdImport()).isEqualTo(Scenario.defaultCreatedImport());
+        assertThatThrownBy(() -> ScenarioFile.parse("{\"uploadFaults\": [{\"kind\": \"TRUNCATE\"}]}", ORIGIN, null))
+                .hasMessageContaining("TRUNCATE");
+        assertThatThrownBy(() -> ScenarioFile.parse("{\"createdImport\": {\"package\": null}}", ORIGIN, null))
+                .hasMessageContaining("package");
+        assertThatThrownBy(() -> ScenarioFile.parse("{\"maxUploadBytes\": 0}", ORIGIN, null))
+                .hasMessageContaining("maxUploadBytes");
+    }
+
+    @Test
+    void theDemoHasASourceAndATargetWorkspace() {
+        Scenario demo = Scenarios.demo();
+        assertThat(demo.projects()).containsExactlyInAnyOrder(Scenarios.DEMO_PROJECT_ID, Scenarios.DEMO_TARGET_PROJECT_ID);
+        assertThat(demo.migrations()).singleElement().satisfies(m -> assertThat(m.projectId()).isEqualTo(Scenarios.DEMO_PROJECT_ID));
+        assertThat(demo.createdImport().timeline().statusAt(3, Duration.ZERO)).isEqualTo("IMPORT_SUCCESS");
     }
 
     @Test
