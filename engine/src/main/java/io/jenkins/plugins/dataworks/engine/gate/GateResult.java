@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.gate;
 
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.download.DownloadResult;
 import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome;
@@ -8,6 +9,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,8 @@ import java.util.Map;
  * @param packageSha256 nullable
  * @param packageSize -1 when nothing was downloaded
  * @param message one line for people
+ * @param failedTasks sub-tasks GetMigrationProcess reported as failed (see {@link WaitOutcome#failedTasks()});
+ *     empty when none failed or the detail was not fetched
  */
 public record GateResult(
         WaitOutcome.Result result,
@@ -38,9 +42,34 @@ public record GateResult(
         String packageFile,
         String packageSha256,
         long packageSize,
-        String message) implements Serializable {
+        String message,
+        List<MigrationTask> failedTasks) implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    public GateResult {
+        // List.copyOf: immutable and serializable, whatever list the caller passed.
+        failedTasks = failedTasks == null ? List.of() : List.copyOf(failedTasks);
+    }
+
+    /** A result without failed sub-tasks (the shape before failure detail existed). */
+    public GateResult(
+            WaitOutcome.Result result,
+            String status,
+            String name,
+            long projectId,
+            long migrationId,
+            Instant created,
+            Instant modified,
+            String requestId,
+            int apiCalls,
+            String packageFile,
+            String packageSha256,
+            long packageSize,
+            String message) {
+        this(result, status, name, projectId, migrationId, created, modified, requestId, apiCalls, packageFile,
+                packageSha256, packageSize, message, List.of());
+    }
 
     /** @param download nullable: nothing was downloaded */
     public static GateResult of(WaitOutcome outcome, DownloadResult download, String packageFileShown) {
@@ -67,23 +96,45 @@ public record GateResult(
                 download == null ? null : packageFileShown,
                 download == null ? null : download.sha256(),
                 download == null ? -1 : download.size(),
-                outcome.message(vocabulary));
+                outcome.message(vocabulary),
+                outcome.failedTasks());
     }
 
     /** Same result with a downloaded package. */
     public GateResult withPackage(String file, String sha256, long size) {
         return new GateResult(result, status, name, projectId, migrationId, created, modified, requestId, apiCalls,
-                file, sha256, size, message);
+                file, sha256, size, message, failedTasks);
     }
 
     /**
-     * The result as plain values (String, Long, Integer, Boolean), the shape a sandboxed Pipeline
-     * script can read ({@code r.status}) and a JSON writer can print. Absent values are absent keys.
+     * The same migration facts (failed sub-tasks included) with another verdict and message, e.g. when
+     * the download after an accepted wait failed; any package is dropped.
+     */
+    public GateResult withVerdict(WaitOutcome.Result newResult, String newMessage) {
+        return new GateResult(newResult, status, name, projectId, migrationId, created, modified, requestId,
+                apiCalls, null, null, -1, newMessage, failedTasks);
+    }
+
+    /** Same result with another count of API calls, e.g. plus the URL refreshes of a download. */
+    public GateResult withApiCalls(int calls) {
+        return new GateResult(result, status, name, projectId, migrationId, created, modified, requestId, calls,
+                packageFile, packageSha256, packageSize, message, failedTasks);
+    }
+
+    /** Whether the gate let the release through: SUCCESS or UNSTABLE. */
+    public boolean successful() {
+        return result == WaitOutcome.Result.SUCCESS || result == WaitOutcome.Result.UNSTABLE;
+    }
+
+    /**
+     * The result as plain values (String, Long, Integer, Boolean, and Lists and Maps of them), the
+     * shape a sandboxed Pipeline script can read ({@code r.status}, {@code r.failedTasks[0].name})
+     * and a JSON writer can print. Absent values are absent keys.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("result", result.name());
-        m.put("successful", result == WaitOutcome.Result.SUCCESS || result == WaitOutcome.Result.UNSTABLE);
+        m.put("successful", successful());
         putIfPresent(m, "status", status);
         putIfPresent(m, "name", name);
         m.put("projectId", projectId);
@@ -97,8 +148,18 @@ public record GateResult(
         if (packageSize >= 0) {
             m.put("packageSize", packageSize);
         }
+        if (!failedTasks.isEmpty()) {
+            m.put("failedTasks", failedTasks.stream().map(GateResult::taskMap).toList());
+        }
         putIfPresent(m, "message", message);
         return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, Object> taskMap(MigrationTask task) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", task.name());
+        t.put("status", task.status());
+        return Collections.unmodifiableMap(t);
     }
 
     private static void putIfPresent(Map<String, Object> m, String key, Object value) {

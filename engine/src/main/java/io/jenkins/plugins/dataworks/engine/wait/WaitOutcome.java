@@ -1,9 +1,11 @@
 package io.jenkins.plugins.dataworks.engine.wait;
 
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
+import java.util.List;
 
 /**
  * How a wait ended.
@@ -14,13 +16,27 @@ import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
  *     settings as keys: render it with the front end's {@link Vocabulary}
  * @param error the error that ended the wait for {@link Result#ERROR}; otherwise null
  * @param snapshot the progress at the end (calls made, last status)
+ * @param failedTasks the sub-tasks GetMigrationProcess reported as failed, in the service's order, when
+ *     the wait ended in EXPORT_ERROR, IMPORT_ERROR or PARTIAL_SUCCESS and the detail could be fetched;
+ *     empty otherwise (the text then says why it is missing)
  */
 public record WaitOutcome(Result result, MigrationSummary summary, UserText text, DataWorksException error,
-        WaitSnapshot snapshot) {
+        WaitSnapshot snapshot, List<MigrationTask> failedTasks) {
 
+    public WaitOutcome {
+        failedTasks = failedTasks == null ? List.of() : List.copyOf(failedTasks);
+    }
+
+    /** An outcome without failed sub-tasks. */
+    public WaitOutcome(Result result, MigrationSummary summary, UserText text, DataWorksException error,
+            WaitSnapshot snapshot) {
+        this(result, summary, text, error, snapshot, List.of());
+    }
+
+    /** An outcome without failed sub-tasks whose message names no setting. */
     public WaitOutcome(Result result, MigrationSummary summary, String message, DataWorksException error,
             WaitSnapshot snapshot) {
-        this(result, summary, UserText.of(message), error, snapshot);
+        this(result, summary, UserText.of(message), error, snapshot, List.of());
     }
 
     /** The message in the engine's words. */
