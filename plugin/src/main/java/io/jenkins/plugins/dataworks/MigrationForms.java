@@ -103,7 +103,7 @@ final class MigrationForms {
             return FormValidation.ok();
         }
         try {
-            GateOptions.endpoint(region, endpoint, vpc, DataWorksGlobalConfiguration.get());
+            Connection.endpoint(region, endpoint, vpc, DataWorksGlobalConfiguration.get());
             return FormValidation.ok();
         } catch (DataWorksException e) {
             return FormValidation.error(FrontEndNames.PIPELINE.message(e));

@@ -1,0 +1,141 @@
+package io.jenkins.plugins.dataworks;
+
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dataworks.engine.client.ExportSpec;
+import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/**
+ * The options of the steps that create migrations exactly as the user wrote them, and their
+ * translation into the engine's specs, which decide what is acceptable and word the errors (one
+ * line naming the parameter). Serializable and secret-free: persisted with the Pipeline program.
+ */
+final class LaunchOptions {
+
+    static final String EXPORT_MODE_DEFAULT = "FULL";
+    static final String OBJECT_STATUS_DEFAULT = "SUBMITTED";
+
+    private LaunchOptions() {}
+
+    /** The options of {@code createDataWorksExport}. */
+    static final class Export implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long projectId;
+        private final String name;
+        private final String exportMode;
+        private final String incrementalSince;
+        private final String objectStatus;
+        private final String description;
+
+        Export(
+                long projectId,
+                String name,
+                String exportMode,
+                String incrementalSince,
+                String objectStatus,
+                String description) {
+            this.projectId = projectId;
+            this.name = Util.fixEmptyAndTrim(name);
+            this.exportMode = Util.fixEmptyAndTrim(exportMode);
+            this.incrementalSince = Util.fixEmptyAndTrim(incrementalSince);
+            this.objectStatus = Util.fixEmptyAndTrim(objectStatus);
+            this.description = Util.fixEmptyAndTrim(description);
+        }
+
+        long projectId() {
+            return projectId;
+        }
+
+        String name() {
+            return name;
+        }
+
+        /** The engine's spec; its checks (name, mode and incrementalSince together) run here. */
+        ExportSpec spec() {
+            ExportSpec.ExportMode mode =
+                    choice(Setting.EXPORT_MODE, exportMode, EXPORT_MODE_DEFAULT, ExportSpec.ExportMode.class);
+            ExportSpec.ObjectStatus status =
+                    choice(Setting.OBJECT_STATUS, objectStatus, OBJECT_STATUS_DEFAULT, ExportSpec.ObjectStatus.class);
+            return new ExportSpec(projectId, name, mode, instant(incrementalSince), status, description);
+        }
+    }
+
+    /**
+     * One of a setting's choices, case-insensitive; the engine's enum constants carry the same
+     * names as {@link Setting#choices()}.
+     */
+    static <E extends Enum<E>> E choice(Setting setting, String value, String defaultValue, Class<E> type) {
+        String v = value == null ? defaultValue : value.toUpperCase(Locale.ROOT);
+        if (!setting.choices().contains(v)) {
+            throw new InvalidInputException(
+                    setting.engineName(), Messages.Choice_invalid(String.join(", ", setting.choices()), value));
+        }
+        return Enum.valueOf(type, v);
+    }
+
+    /**
+     * incrementalSince as written: an ISO-8601 instant ({@code 2026-03-01T00:00:00Z}), a date
+     * ({@code 2026-03-01}, midnight UTC) or epoch milliseconds, as the API takes it.
+     */
+    static Instant instant(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.chars().allMatch(Character::isDigit)) {
+                return Instant.ofEpochMilli(Long.parseLong(value));
+            }
+            if (value.length() == "2026-03-01".length()) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeException | NumberFormatException e) {
+            throw new InvalidInputException(
+                    Setting.INCREMENTAL_SINCE.engineName(), Messages.IncrementalSince_invalid(value));
+        }
+    }
+
+    static ListBoxModel choices(Setting setting) {
+        ListBoxModel m = new ListBoxModel();
+        for (String choice : setting.choices()) {
+            m.add(choice);
+        }
+        return m;
+    }
+
+    static FormValidation checkName(Item item, String value) {
+        if (!MigrationForms.mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        return check(() -> ExportSpec.full(1, value));
+    }
+
+    static FormValidation checkIncrementalSince(Item item, String value, String exportMode) {
+        if (!MigrationForms.mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        return check(() -> new Export(1, "form-check", exportMode, value, null, null).spec());
+    }
+
+    /** OK, or the engine's message in the Pipeline's words. */
+    static FormValidation check(Runnable engineCheck) {
+        try {
+            engineCheck.run();
+            return FormValidation.ok();
+        } catch (DataWorksException e) {
+            return FormValidation.error(FrontEndNames.PIPELINE.message(e));
+        }
+    }
+}
