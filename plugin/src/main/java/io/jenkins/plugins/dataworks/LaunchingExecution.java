@@ -154,7 +154,8 @@ abstract class LaunchingExecution extends StepExecution {
         return a == null ? "checking the DataWorks connection" : a.describe();
     }
 
-    private Object readResolve() {
+    /** Protected, not private: serialization calls a superclass's readResolve only when subclasses inherit it. */
+    protected Object readResolve() {
         completed = new AtomicBoolean();
         return this;
     }
