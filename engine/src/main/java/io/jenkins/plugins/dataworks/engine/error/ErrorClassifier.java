@@ -52,12 +52,6 @@ public final class ErrorClassifier {
             Pattern.compile("(?i)Invalid\\.Migration\\.?Name\\.?(Duplicated?|Exists?|Conflict)");
 
     /**
-     * Transient codes the service answers before it acts (its gateway refuses the call): repeating
-     * such a call cannot do anything twice.
-     */
-    private static final Set<String> REFUSED_BEFORE_ACTING = Set.of("SignatureNonceUsed");
-
-    /**
      * Root causes of a transport failure that prove the request never reached the service: the
      * connection was not even made.
      */
@@ -314,15 +308,20 @@ public final class ErrorClassifier {
      * request was sent, a 5xx (the service may fail after acting), a 2xx answer that could not be
      * read. Such a call must not simply be repeated: the caller looks first (a migration by its
      * unique name, a migration's status). False for failures the service reports before it acts
-     * (throttling, a reused nonce, any 4xx refusal, a quota) and for a connection that was never
-     * made: repeating those cannot do anything twice.
+     * (throttling, any 4xx refusal, a quota) and for a connection that was never made: repeating
+     * those cannot do anything twice.
+     *
+     * <p>SignatureNonceUsed counts as ambiguous: each call signs a fresh nonce, so the service saw
+     * this very request before. That happens when the transport resends a POST whose answer was lost
+     * (the JDK's HttpURLConnection, which the SDK client uses, does so once by default): the refused
+     * copy proves that the first copy arrived, and it may have been carried out.
      */
     public static boolean mayHaveTakenEffect(DataWorksException e) {
         if (!(e instanceof TransientApiException)) {
             return false; // a refusal: 4xx, authentication, quota, not found, bad input
         }
         String code = e.errorCode();
-        if (code != null && (code.startsWith("Throttling") || REFUSED_BEFORE_ACTING.contains(code))) {
+        if (code != null && code.startsWith("Throttling")) {
             return false;
         }
         if ("SDK.ServerUnreachable".equals(code) && e.getCause() instanceof RedactedCause root

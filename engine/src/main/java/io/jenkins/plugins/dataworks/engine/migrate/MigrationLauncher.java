@@ -25,11 +25,12 @@ import java.util.function.Supplier;
  * blindly; what happens after a failure depends on whether the service can have acted
  * ({@link ErrorClassifier#mayHaveTakenEffect}):
  * <ul>
- *   <li>A failure the service reports before acting (throttling, a reused nonce) is retried, at most
+ *   <li>A failure the service reports before acting (throttling) is retried, at most
  *       {@code retries} times, with backoff through the {@link Sleeper}. Other refusals (any other 4xx,
  *       authentication, quota) are thrown as they are.</li>
  *   <li>After a Create call that may have taken effect (a read timeout, a connection lost after
- *       sending, a 5xx, an unreadable answer), the migration is looked up by its name, which
+ *       sending, a 5xx, an unreadable answer, SignatureNonceUsed: see
+ *       {@link ErrorClassifier#mayHaveTakenEffect}), the migration is looked up by its name, which
  *       DataWorks keeps unique per workspace (ListMigrations of the type, newest first, exact name).
  *       Found: it is used ({@link Launched#foundByName()}). Not found: the call is made once more; if
  *       the service then says the name is taken, the earlier attempt did create it after all and it is
