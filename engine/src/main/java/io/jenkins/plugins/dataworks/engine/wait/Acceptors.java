@@ -48,6 +48,16 @@ public final class Acceptors {
     }
 
     /**
+     * Terminal statuses whose failed sub-tasks are worth one GetMigrationProcess call, whatever the
+     * verdict: the status alone does not say which part failed. Not REVOKED (someone stopped it) nor
+     * an unknown status (its sub-tasks would be as unknown).
+     */
+    public static boolean needsFailureDetail(MigrationStatus status) {
+        return status == MigrationStatus.EXPORT_ERROR || status == MigrationStatus.IMPORT_ERROR
+                || status == MigrationStatus.PARTIAL_SUCCESS;
+    }
+
+    /**
      * Statuses of a migration that was created but not started: it stays there forever unless
      * someone calls StartMigration, so a long stay deserves a hint.
      */

@@ -1,13 +1,16 @@
 package io.jenkins.plugins.dataworks.engine.wait;
 
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
+import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
 import io.jenkins.plugins.dataworks.engine.text.Setting;
 import io.jenkins.plugins.dataworks.engine.text.UserText;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The one-line texts of a wait: status, migration, workspace, RequestId. They are built only from
@@ -85,6 +88,45 @@ final class Messages {
                 + " (or start it in the DataWorks console)";
     }
 
+    // ---- failure detail: a suffix to the message of the terminal status -----------------------
+
+    /** "; failed sub-tasks: ParsePackage FAILURE, ImportObjects FAILURE". */
+    static UserText failedTasks(List<MigrationTask> failed) {
+        if (failed.isEmpty()) {
+            return UserText.of("; " + PROCESS_CALL + " reported no failed sub-task");
+        }
+        return UserText.of("; failed sub-tasks: " + failed.stream()
+                .map(t -> oneLine(t.name()) + " " + oneLine(t.status())).collect(Collectors.joining(", ")));
+    }
+
+    static UserText detailBudgetSpent(WaitSnapshot s) {
+        return detailNotFetched(UserText.of("the budget of " + s.policy().maxApiCalls() + " API calls (",
+                Setting.MAX_API_CALLS, ") is spent"));
+    }
+
+    static UserText detailSlotAfterDeadline(Duration slotAfterDeadline) {
+        return detailNotFetched(UserText.of("the rate limit shared by the waits of its AccessKey allows the next call"
+                + " only " + human(slotAfterDeadline) + " after the deadline"));
+    }
+
+    static UserText detailPacerFailed(DataWorksException error) {
+        return detailNotFetched(UserText.of("the call pacer failed: ", describe(error)));
+    }
+
+    /** The client's errors say "GetMigrationProcess for migration 7 in workspace 3 failed: ..."; named once here. */
+    static UserText detailCallFailed(WaitSnapshot s, DataWorksException error) {
+        UserText text = describe(error);
+        UserText shorter = text.withoutPrefix(PROCESS_CALL + " for " + s.ref() + " failed: ");
+        if (shorter == text) {
+            shorter = text.withoutPrefix(PROCESS_CALL + " failed: ");
+        }
+        return detailNotFetched(UserText.of(PROCESS_CALL + " failed: ", shorter));
+    }
+
+    private static UserText detailNotFetched(UserText why) {
+        return UserText.of("; the failed sub-tasks could not be fetched: ", why);
+    }
+
     static String rejected(String what) {
         return "the " + what + " refused the next poll, probably because it is shutting down";
     }
@@ -108,6 +150,7 @@ final class Messages {
     }
 
     private static final String CALL = "GetMigrationSummary";
+    private static final String PROCESS_CALL = "GetMigrationProcess";
 
     private static UserText withoutCallPrefix(WaitSnapshot s, UserText text) {
         String own = CALL + " for " + s.ref() + " failed: ";

@@ -24,7 +24,8 @@ import java.time.Duration;
  *     poll delay is drawn, so parallel waits spread out; 0.2 means +-10 %
  * @param maxConsecutiveErrors transient errors in a row that end the wait; they are retried after
  *     a full-jitter exponential backoff from initialInterval, capped at maxInterval
- * @param maxApiCalls optional budget of GetMigrationSummary calls; 0 means no budget
+ * @param maxApiCalls optional budget of API calls (the GetMigrationSummary polls and the one
+ *     GetMigrationProcess of a failed wait); 0 means no budget
  * @param partialSuccess what PARTIAL_SUCCESS means
  * @param keepWaitingOnUnknownStatus whether an undocumented status keeps the wait going
  * @param idleHintAfter how long INIT/EDITING may last before the listener hears a hint; 0 disables it

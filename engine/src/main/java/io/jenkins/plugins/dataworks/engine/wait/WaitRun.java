@@ -1,8 +1,10 @@
 package io.jenkins.plugins.dataworks.engine.wait;
 
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
+import io.jenkins.plugins.dataworks.engine.client.MigrationProcess;
 import io.jenkins.plugins.dataworks.engine.client.MigrationStatus;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.error.ApiException;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
@@ -11,6 +13,7 @@ import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome.Result;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -30,6 +33,15 @@ import java.util.logging.Logger;
  * on, and no call can happen before the deadline, so waiting for it changes nothing. The one
  * exception is a wait resumed after its deadline, whose single promised poll is paced like any
  * other.
+ *
+ * <p>Failure detail: a terminal EXPORT_ERROR, IMPORT_ERROR or PARTIAL_SUCCESS (whatever its verdict)
+ * does not end the wait at once. The snapshot marks the detail as pending and one more "poll" is
+ * scheduled, which calls GetMigrationProcess instead of GetMigrationSummary: the same scheduler, poll
+ * executor, pacer, budget and cancel as any poll, no thread held. Whatever happens to that call, the
+ * verdict is the status's: a spent budget, a slot after the deadline, a failing pacer or a failing
+ * call only add to the message why the failed sub-tasks are missing. The call is never retried: one
+ * call is what the detail is worth. A wait resumed from a snapshot with the detail pending makes that
+ * call and no poll (the status is known and terminal).
  *
  * <p>Concurrency: every state change and every listener call happens under {@link #lock}; the API
  * call itself runs outside it. {@link #cancel()} takes the lock, so once it returns no poll can
@@ -155,8 +167,12 @@ final class WaitRun implements WaitHandle {
             }
             pending = null;
             before = snapshot;
-            // Only a resumed wait can start with its budget spent: a running one stops right after its last call.
-            if (budgetSpent(before)) {
+            if (before.failureDetailPending() && budgetSpent(before)) {
+                // Only a resumed wait gets here: a running one decides right after the terminal poll.
+                finishTerminalLocked(Messages.detailBudgetSpent(before), List.of());
+                call = false;
+            } else if (budgetSpent(before)) {
+                // Only a resumed wait can start with its budget spent: a running one stops right after its last call.
                 finishLocked(Result.TIMED_OUT, UserText.of(Messages.budgetSpent(before, elapsed(clock.instant()))), null);
                 call = false;
             } else {
@@ -166,6 +182,10 @@ final class WaitRun implements WaitHandle {
         }
         if (!call) {
             publishOutcome();
+            return;
+        }
+        if (before.failureDetailPending()) {
+            fetchFailureDetail(before);
             return;
         }
         MigrationSummary summary = null;
@@ -198,6 +218,41 @@ final class WaitRun implements WaitHandle {
         }
     }
 
+    /** The one GetMigrationProcess call of a wait that ended in a status worth its failed sub-tasks. */
+    private void fetchFailureDetail(WaitSnapshot before) {
+        MigrationProcess process = null;
+        DataWorksException error = null;
+        Error fatal = null;
+        try {
+            process = Objects.requireNonNull(client.getMigrationProcess(before.ref()), "client returned no process");
+        } catch (DataWorksException e) {
+            error = e;
+        } catch (RuntimeException e) { // e.g. a client that does not implement GetMigrationProcess
+            error = unexpected(e);
+        } catch (Error e) {
+            error = unexpected(e);
+            fatal = e;
+        }
+        synchronized (lock) {
+            polling = false;
+            if (!done) { // done here means cancelled while the call was in flight: drop the result
+                snapshot = snapshot.withFailureDetailDone(snapshot.apiCalls() + 1);
+                notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+                if (error != null) {
+                    LOG.log(Level.FINE, "GetMigrationProcess for " + before.ref() + " failed", error);
+                    finishTerminalLocked(Messages.detailCallFailed(snapshot, error), List.of());
+                } else {
+                    List<MigrationTask> failed = process.failedTasks();
+                    finishTerminalLocked(Messages.failedTasks(failed), failed);
+                }
+            }
+        }
+        publishOutcome();
+        if (fatal != null) {
+            throw fatal;
+        }
+    }
+
     private void onSummaryLocked(MigrationSummary summary, Instant now) {
         WaitSnapshot s = snapshot;
         String status = summary.rawStatus();
@@ -216,10 +271,22 @@ final class WaitRun implements WaitHandle {
         MigrationStatus parsed = summary.status();
         Acceptors.Verdict verdict = Acceptors.verdict(parsed, policy);
         if (verdict.terminal()) {
+            boolean detail = Acceptors.needsFailureDetail(parsed);
             snapshot = new WaitSnapshot(s.ref(), policy, s.startedAt(), s.deadline(), now, s.currentInterval(),
-                    calls, 0, status, changedAt, requestId, heartbeatAt, hintGiven);
-            notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
-            finishTerminalLocked(verdict, parsed, elapsed);
+                    calls, 0, status, changedAt, requestId, heartbeatAt, hintGiven, detail);
+            if (detail && budgetSpent(snapshot)) {
+                // The status took the last call of the budget: no detail, the verdict stands.
+                snapshot = snapshot.withFailureDetailDone(calls);
+                notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+                finishTerminalLocked(Messages.detailBudgetSpent(snapshot), List.of());
+            } else if (detail) {
+                // Persisted before the call is scheduled, so a restart in between still fetches the detail.
+                notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+                scheduleLocked(now, false);
+            } else {
+                notifyListener("onSnapshot", () -> listener.onSnapshot(snapshot));
+                finishTerminalLocked(UserText.of(), List.of());
+            }
             return;
         }
 
@@ -242,16 +309,29 @@ final class WaitRun implements WaitHandle {
         continueOrStopLocked(now, () -> {});
     }
 
-    private void finishTerminalLocked(Acceptors.Verdict verdict, MigrationStatus parsed, Duration elapsed) {
+    /**
+     * Ends the wait with the verdict of the terminal status in the snapshot; {@code detail} is what
+     * the message says about the failed sub-tasks (empty when none were looked for).
+     */
+    private void finishTerminalLocked(UserText detail, List<MigrationTask> failedTasks) {
+        MigrationStatus parsed = MigrationStatus.parse(snapshot.lastStatus());
+        Acceptors.Verdict verdict = Acceptors.verdict(parsed, policy);
+        Duration elapsed = elapsed(clock.instant());
         String status = Messages.oneLine(snapshot.lastStatus());
+        Result result;
+        UserText message;
         switch (verdict) {
-            case SUCCEED -> finishLocked(Result.SUCCESS,
-                    UserText.of(Messages.finished(snapshot, "reached " + status, elapsed)), null);
-            case UNSTABLE -> finishLocked(Result.UNSTABLE,
-                    UserText.of(Messages.finished(snapshot, "reached " + status + " (accepted as unstable)", elapsed)),
-                    null);
+            case SUCCEED -> {
+                result = Result.SUCCESS;
+                message = UserText.of(Messages.finished(snapshot, "reached " + status, elapsed));
+            }
+            case UNSTABLE -> {
+                result = Result.UNSTABLE;
+                message = UserText.of(Messages.finished(snapshot, "reached " + status + " (accepted as unstable)",
+                        elapsed));
+            }
             case FAIL -> {
-                UserText message;
+                result = Result.FAILED;
                 if (parsed == MigrationStatus.UNKNOWN) {
                     message = Messages.unknownStatus(snapshot, elapsed);
                 } else if (parsed == MigrationStatus.PARTIAL_SUCCESS) {
@@ -259,10 +339,10 @@ final class WaitRun implements WaitHandle {
                 } else {
                     message = UserText.of(Messages.finished(snapshot, "ended with " + status, elapsed));
                 }
-                finishLocked(Result.FAILED, message, null);
             }
-            case KEEP_WAITING -> throw new IllegalStateException("not terminal: " + verdict);
+            default -> throw new IllegalStateException("not terminal: " + verdict);
         }
+        finishLocked(result, UserText.of(message, detail), null, failedTasks);
     }
 
     private void onErrorLocked(DataWorksException error, Instant now) {
@@ -305,7 +385,12 @@ final class WaitRun implements WaitHandle {
         } catch (RuntimeException e) { // a bug in the pacer must end the wait visibly, not hang it
             ApiException error = new ApiException("unexpected " + e.getClass().getName() + " from the call pacer: "
                     + Messages.oneLine(e.getMessage()), "PacerFailure", null, e);
-            finishLocked(Result.ERROR, Messages.pacerFailed(snapshot, error), error);
+            if (snapshot.failureDetailPending()) {
+                snapshot = snapshot.withFailureDetailDone(snapshot.apiCalls());
+                finishTerminalLocked(Messages.detailPacerFailed(error), List.of());
+            } else {
+                finishLocked(Result.ERROR, Messages.pacerFailed(snapshot, error), error);
+            }
             return true;
         }
         if (wait.isNegative() || wait.isZero()) {
@@ -316,7 +401,14 @@ final class WaitRun implements WaitHandle {
         Instant slot = now.plus(wait);
         WaitSnapshot s = snapshot;
         if (slot.isAfter(s.deadline()) && !resumedLate) {
-            finishLocked(Result.TIMED_OUT, UserText.of(Messages.slotAfterDeadline(s, Duration.between(s.deadline(), slot))), null);
+            Duration late = Duration.between(s.deadline(), slot);
+            if (s.failureDetailPending()) {
+                // The deadline bounds the wait even for the detail; the verdict is known and stands.
+                snapshot = s.withFailureDetailDone(s.apiCalls());
+                finishTerminalLocked(Messages.detailSlotAfterDeadline(late), List.of());
+            } else {
+                finishLocked(Result.TIMED_OUT, UserText.of(Messages.slotAfterDeadline(s, late)), null);
+            }
             return true;
         }
         snapshot = s.withNextPollAt(slot);
@@ -355,6 +447,11 @@ final class WaitRun implements WaitHandle {
     // ---- ending --------------------------------------------------------------------------------
 
     private void finishLocked(Result result, UserText message, DataWorksException error) {
+        finishLocked(result, message, error, List.of());
+    }
+
+    private void finishLocked(Result result, UserText message, DataWorksException error,
+            List<MigrationTask> failedTasks) {
         if (done) {
             return;
         }
@@ -370,7 +467,7 @@ final class WaitRun implements WaitHandle {
             }
         }
         UserText text = message != null ? message : Messages.failedCall(snapshot, error);
-        WaitOutcome o = new WaitOutcome(result, lastSummary, text, error, snapshot);
+        WaitOutcome o = new WaitOutcome(result, lastSummary, text, error, snapshot, failedTasks);
         finalOutcome = o;
         notifyListener("onFinished", () -> listener.onFinished(o));
     }

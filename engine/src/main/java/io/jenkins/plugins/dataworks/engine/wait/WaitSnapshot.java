@@ -21,13 +21,19 @@ import java.time.Instant;
  * @param nextPollAt when the next poll is due; never after {@code deadline}, except the one poll of
  *     a wait resumed after its deadline when a {@link CallPacer} moved it later
  * @param currentInterval un-jittered poll interval the next successful poll schedules after itself
- * @param apiCalls GetMigrationSummary calls made so far, failed ones included
+ * @param apiCalls API calls made so far, failed ones included: the GetMigrationSummary polls and the one
+ *     GetMigrationProcess call that fetches the failure detail; the budget counts them all
  * @param consecutiveErrors transient errors in a row since the last successful poll
  * @param lastStatus raw status of the last successful poll; null before the first
  * @param lastStatusChangeAt when lastStatus was first seen; null before the first poll
- * @param lastRequestId RequestId of the last answered call; nullable
+ * @param lastRequestId RequestId of the last answered poll (GetMigrationSummary); nullable
  * @param lastHeartbeatAt last time the listener heard news (status change or heartbeat)
  * @param idleHintGiven whether the "never started?" hint was given for the current INIT/EDITING run
+ * @param failureDetailPending the terminal status {@code lastStatus} (EXPORT_ERROR, IMPORT_ERROR or
+ *     PARTIAL_SUCCESS) has been seen and its failed sub-tasks are still to be fetched: the next call,
+ *     at {@code nextPollAt}, is the one GetMigrationProcess. A wait resumed from such a snapshot does
+ *     not poll the status again: it makes that one call (budget and pacing permitting) and ends with
+ *     the verdict of {@code lastStatus}; its outcome then has no summary
  */
 public record WaitSnapshot(
         MigrationRef ref,
@@ -42,9 +48,11 @@ public record WaitSnapshot(
         Instant lastStatusChangeAt,
         String lastRequestId,
         Instant lastHeartbeatAt,
-        boolean idleHintGiven) implements Serializable {
+        boolean idleHintGiven,
+        boolean failureDetailPending) implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    // Records ignore it when reading; a snapshot persisted before failureDetailPending existed reads as false.
+    private static final long serialVersionUID = 3L;
 
     /**
      * Rejects incomplete snapshots, e.g. a corrupted persisted one, with a message naming the field;
@@ -62,6 +70,18 @@ public record WaitSnapshot(
             throw new InvalidInputException("snapshot.apiCalls", "and consecutiveErrors must not be negative;"
                     + " the snapshot is corrupt: start a new wait");
         }
+        if (failureDetailPending && lastStatus == null) {
+            throw new InvalidInputException("snapshot.lastStatus", "is missing although the failure detail of a"
+                    + " terminal status is pending; the snapshot is corrupt: start a new wait");
+        }
+    }
+
+    /** A snapshot with no failure detail pending, as every snapshot was before failure detail existed. */
+    public WaitSnapshot(MigrationRef ref, WaitPolicy policy, Instant startedAt, Instant deadline, Instant nextPollAt,
+            Duration currentInterval, int apiCalls, int consecutiveErrors, String lastStatus,
+            Instant lastStatusChangeAt, String lastRequestId, Instant lastHeartbeatAt, boolean idleHintGiven) {
+        this(ref, policy, startedAt, deadline, nextPollAt, currentInterval, apiCalls, consecutiveErrors, lastStatus,
+                lastStatusChangeAt, lastRequestId, lastHeartbeatAt, idleHintGiven, false);
     }
 
     /** The snapshot of a wait that has not polled yet: the first poll is due at once. */
@@ -73,7 +93,13 @@ public record WaitSnapshot(
     /** The same wait with its next poll moved, e.g. to the slot a {@link CallPacer} reserved. */
     WaitSnapshot withNextPollAt(Instant at) {
         return new WaitSnapshot(ref, policy, startedAt, deadline, at, currentInterval, apiCalls, consecutiveErrors,
-                lastStatus, lastStatusChangeAt, lastRequestId, lastHeartbeatAt, idleHintGiven);
+                lastStatus, lastStatusChangeAt, lastRequestId, lastHeartbeatAt, idleHintGiven, failureDetailPending);
+    }
+
+    /** The same wait after the failure-detail phase: {@code calls} made in all, nothing pending any more. */
+    WaitSnapshot withFailureDetailDone(int calls) {
+        return new WaitSnapshot(ref, policy, startedAt, deadline, nextPollAt, currentInterval, calls,
+                consecutiveErrors, lastStatus, lastStatusChangeAt, lastRequestId, lastHeartbeatAt, idleHintGiven, false);
     }
 
     private static void require(String field, Object value) {

@@ -98,7 +98,7 @@ class MigrationWaiterTest {
                 Arguments.of("IMPORT_ERROR", PartialSuccessPolicy.SUCCEED, Result.FAILED, "ended with IMPORT_ERROR"),
                 Arguments.of("REVOKED", PartialSuccessPolicy.SUCCEED, Result.FAILED, "ended with REVOKED"),
                 Arguments.of("PARTIAL_SUCCESS", PartialSuccessPolicy.FAIL, Result.FAILED,
-                        "ended with PARTIAL_SUCCESS after 15s and 2 API calls, which fails under partialSuccess=FAIL"),
+                        "ended with PARTIAL_SUCCESS after 15s and 3 API calls, which fails under partialSuccess=FAIL"),
                 Arguments.of("PARTIAL_SUCCESS", PartialSuccessPolicy.UNSTABLE, Result.UNSTABLE,
                         "reached PARTIAL_SUCCESS (accepted as unstable)"),
                 Arguments.of("PARTIAL_SUCCESS", PartialSuccessPolicy.SUCCEED, Result.SUCCESS, "reached PARTIAL_SUCCESS"),
@@ -118,6 +118,11 @@ class MigrationWaiterTest {
         assertThat(outcome.message()).contains(text).contains("migration 7", "workspace 42", "RequestId RID-2");
         assertOneLineWithoutSecrets(outcome.message());
         assertThat(client.callCount()).isEqualTo(2);
+        // Failure detail (FailureDetailTest has the rest): only these three statuses, whatever the verdict.
+        boolean detail = List.of("EXPORT_ERROR", "IMPORT_ERROR", "PARTIAL_SUCCESS").contains(terminal);
+        assertThat(client.processCallCount()).isEqualTo(detail ? 1 : 0);
+        assertThat(outcome.snapshot().apiCalls()).isEqualTo(detail ? 3 : 2);
+        assertThat(outcome.failedTasks()).hasSize(detail ? 1 : 0);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.dataworks.engine.wait;
 
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
+import io.jenkins.plugins.dataworks.engine.client.MigrationProcess;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
+import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +16,8 @@ import java.util.function.Function;
  * A fake client. Each answer is either a status or an exception, chosen by a function of the call
  * (its number and the clock), so both scripts ("INIT, then EXPORTING, ...") and timelines
  * ("EXPORTING until 1h, then EXPORT_SUCCESS") are easy to write. Records when each call was made.
+ * GetMigrationProcess answers with fixed sub-tasks (one FAILURE by default) or an exception, and
+ * its calls are recorded apart from the polls.
  */
 final class ScriptedClient implements DataWorksClient {
 
@@ -39,6 +43,10 @@ final class ScriptedClient implements DataWorksClient {
     private final List<Call> calls = new ArrayList<>();
     private volatile Runnable duringCall = () -> {};
     private volatile boolean urlOnEveryAnswer;
+    private final List<Call> processCalls = new ArrayList<>();
+    private volatile List<MigrationTask> processTasks = List.of(new MigrationTask("PrepareExport", "SUCCESS"),
+            new MigrationTask("ExportObjects", "FAILURE"), new MigrationTask("UploadPackage", "INIT"));
+    private volatile RuntimeException processError;
 
     ScriptedClient(Clock clock, Function<Call, Answer> script) {
         this.clock = clock;
@@ -67,6 +75,39 @@ final class ScriptedClient implements DataWorksClient {
     ScriptedClient withUrlOnEveryAnswer() {
         urlOnEveryAnswer = true;
         return this;
+    }
+
+    /** GetMigrationProcess answers with these sub-tasks. */
+    ScriptedClient withProcess(MigrationTask... tasks) {
+        processTasks = List.of(tasks);
+        processError = null;
+        return this;
+    }
+
+    /** GetMigrationProcess throws this (a DataWorksException, or anything a buggy client might throw). */
+    ScriptedClient withProcessError(RuntimeException error) {
+        processError = error;
+        return this;
+    }
+
+    @Override
+    public MigrationProcess getMigrationProcess(MigrationRef ref) {
+        synchronized (this) {
+            processCalls.add(new Call(processCalls.size() + 1, clock.instant()));
+        }
+        RuntimeException e = processError;
+        if (e != null) {
+            throw e;
+        }
+        return new MigrationProcess(ref, processTasks, "RID-P" + processCallCount());
+    }
+
+    synchronized int processCallCount() {
+        return processCalls.size();
+    }
+
+    synchronized List<Call> processCalls() {
+        return List.copyOf(processCalls);
     }
 
     @Override

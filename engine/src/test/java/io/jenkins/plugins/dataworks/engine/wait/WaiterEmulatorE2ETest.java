@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.wait;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jenkins.plugins.dataworks.emulator.MutableClock;
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.dataworks.engine.client.ClientSettings;
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.Endpoint;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
+import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.error.AuthenticationException;
 import io.jenkins.plugins.dataworks.engine.error.QuotaExceededException;
 import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimiter;
@@ -118,9 +120,34 @@ class WaiterEmulatorE2ETest {
 
         WaitOutcome outcome = handle.outcome().join();
         assertThat(outcome.result()).isEqualTo(Result.FAILED);
-        assertThat(outcome.message()).contains("migration 20002 in workspace 10001 ended with EXPORT_ERROR");
-        // Polls at 0, 15, 37.5, 71.3, 121.9 s: the fifth is the first after EXPORT_ERROR (due at 2 min).
-        assertThat(summaryCalls(FAILING)).isEqualTo(outcome.snapshot().apiCalls()).isEqualTo(5);
+        // Polls at 0, 15, 37.5, 71.3, 121.9 s: the fifth is the first after EXPORT_ERROR (due at 2 min);
+        // then one GetMigrationProcess names the failed sub-task, and counts as a call.
+        assertThat(summaryCalls(FAILING)).isEqualTo(5);
+        assertThat(emulator.emulator().callCount("GetMigrationProcess", FAILING)).isEqualTo(1);
+        assertThat(outcome.snapshot().apiCalls()).isEqualTo(6);
+        assertThat(outcome.failedTasks()).extracting(MigrationTask::name, MigrationTask::status)
+                .containsExactly(tuple("ExportObjects", "FAILURE"));
+        assertThat(outcome.message()).startsWith("migration 20002 in workspace 10001 ended with EXPORT_ERROR after 2m1s"
+                + " and 6 API calls (RequestId ").endsWith("; failed sub-tasks: ExportObjects FAILURE");
+    }
+
+    @Test
+    void failedProcessCallLeavesTheVerdictAndSaysWhy() {
+        emulator.emulator().inject(Fault.throttling("Throttling.User").onAction("GetMigrationProcess")
+                .onMigration(FAILING).always());
+        WaitHandle handle = start(client, FAILING, WaitPolicy.defaults());
+
+        scheduler.runUntilIdle(1_000);
+
+        WaitOutcome outcome = handle.outcome().join();
+        assertThat(outcome.result()).isEqualTo(Result.FAILED);
+        assertThat(outcome.error()).isNull();
+        assertThat(outcome.failedTasks()).isEmpty();
+        assertThat(emulator.emulator().callCount("GetMigrationProcess", FAILING)).as("never retried").isEqualTo(1);
+        assertThat(outcome.snapshot().apiCalls()).isEqualTo(6);
+        assertThat(outcome.message()).contains("ended with EXPORT_ERROR",
+                "; the failed sub-tasks could not be fetched: GetMigrationProcess failed: ", "Throttling.User")
+                .doesNotContain("\n", KEY_SECRET);
     }
 
     @Test
