@@ -79,7 +79,14 @@ public enum FrontEndNames implements Vocabulary {
             Map.entry(Setting.DESCRIPTION, "description"),
             Map.entry(Setting.EXPORT_MODE, "exportMode"),
             Map.entry(Setting.INCREMENTAL_SINCE, "incrementalSince"),
-            Map.entry(Setting.OBJECT_STATUS, "objectStatus")));
+            Map.entry(Setting.OBJECT_STATUS, "objectStatus"),
+            Map.entry(Setting.PACKAGE_FILE, "packageFile"),
+            Map.entry(Setting.PACKAGE_TYPE, "packageType"),
+            Map.entry(Setting.CALCULATE_ENGINE_MAP, "calculateEngineMap"),
+            Map.entry(Setting.RESOURCE_GROUP_MAP, "resourceGroupMap"),
+            Map.entry(Setting.WORKSPACE_MAP, "workspaceMap"),
+            Map.entry(Setting.COMMIT_RULE, "commitRule"),
+            Map.entry(Setting.MAX_UPLOAD_BYTES, "maxUploadBytes")));
 
     /** The titles of the builder's form fields (its config.jelly; a test keeps the two equal). */
     static final Map<Setting, String> LABELS = new EnumMap<>(Map.ofEntries(

@@ -5,9 +5,12 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dataworks.engine.client.ExportSpec;
+import io.jenkins.plugins.dataworks.engine.client.ImportSpec;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.upload.UploadSettings;
+import io.jenkins.plugins.dataworks.runtime.ControllerProxy;
 import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,6 +27,7 @@ final class LaunchOptions {
 
     static final String EXPORT_MODE_DEFAULT = "FULL";
     static final String OBJECT_STATUS_DEFAULT = "SUBMITTED";
+    static final String PACKAGE_TYPE_DEFAULT = "DATAWORKS_MODEL";
 
     private LaunchOptions() {}
 
@@ -69,6 +73,72 @@ final class LaunchOptions {
             ExportSpec.ObjectStatus status =
                     choice(Setting.OBJECT_STATUS, objectStatus, OBJECT_STATUS_DEFAULT, ExportSpec.ObjectStatus.class);
             return new ExportSpec(projectId, name, mode, instant(incrementalSince), status, description);
+        }
+    }
+
+    /** The options of {@code createDataWorksImport} other than where the package is. */
+    static final class Import implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long projectId;
+        private final String name;
+        private final String packageType;
+        private final String calculateEngineMap;
+        private final String resourceGroupMap;
+        private final String workspaceMap;
+        private final String commitRule;
+        private final String description;
+        private final long maxUploadBytes;
+
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        Import(
+                long projectId,
+                String name,
+                String packageType,
+                String calculateEngineMap,
+                String resourceGroupMap,
+                String workspaceMap,
+                String commitRule,
+                String description,
+                long maxUploadBytes) {
+            this.projectId = projectId;
+            this.name = Util.fixEmptyAndTrim(name);
+            this.packageType = Util.fixEmptyAndTrim(packageType);
+            this.calculateEngineMap = Util.fixEmptyAndTrim(calculateEngineMap);
+            this.resourceGroupMap = Util.fixEmptyAndTrim(resourceGroupMap);
+            this.workspaceMap = Util.fixEmptyAndTrim(workspaceMap);
+            this.commitRule = Util.fixEmptyAndTrim(commitRule);
+            this.description = Util.fixEmptyAndTrim(description);
+            this.maxUploadBytes = maxUploadBytes;
+        }
+
+        long projectId() {
+            return projectId;
+        }
+
+        String name() {
+            return name;
+        }
+
+        /** The engine's spec; its checks (name, the maps' and the commit rule's JSON) run here. */
+        ImportSpec spec() {
+            ImportSpec.PackageType type =
+                    choice(Setting.PACKAGE_TYPE, packageType, PACKAGE_TYPE_DEFAULT, ImportSpec.PackageType.class);
+            return new ImportSpec(
+                    projectId, name, type, calculateEngineMap, resourceGroupMap, workspaceMap, commitRule, description);
+        }
+
+        /**
+         * The engine's upload settings: the same extra hosts as downloads, the step's cap (the
+         * engine's default when unset) and, on the controller, Jenkins' proxy.
+         */
+        UploadSettings uploadSettings(DataWorksGlobalConfiguration config, boolean onController) {
+            UploadSettings s = UploadSettings.defaults().withAllowedHosts(config.allowedDownloadHostSet());
+            if (maxUploadBytes != 0) {
+                s = s.withMaxUploadBytes(maxUploadBytes);
+            }
+            return onController ? s.withProxy(ControllerProxy.current()) : s;
         }
     }
 
@@ -127,6 +197,22 @@ final class LaunchOptions {
             return FormValidation.ok();
         }
         return check(() -> new Export(1, "form-check", exportMode, value, null, null).spec());
+    }
+
+    /** A JSON option of an import (a map or the commit rule), checked by the engine's ImportSpec. */
+    static FormValidation checkImportJson(Item item, Setting setting, String value) {
+        if (!MigrationForms.mayConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        return check(() -> new ImportSpec(
+                1,
+                "form-check",
+                ImportSpec.PackageType.DATAWORKS_MODEL,
+                setting == Setting.CALCULATE_ENGINE_MAP ? value : null,
+                setting == Setting.RESOURCE_GROUP_MAP ? value : null,
+                setting == Setting.WORKSPACE_MAP ? value : null,
+                setting == Setting.COMMIT_RULE ? value : null,
+                null));
     }
 
     /** OK, or the engine's message in the Pipeline's words. */

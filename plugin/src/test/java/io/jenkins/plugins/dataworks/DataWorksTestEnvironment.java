@@ -38,6 +38,8 @@ final class DataWorksTestEnvironment {
      * come here: their polls are paced on the scheduler.
      */
     final List<Instant> rateLimitReleases = new ArrayList<>();
+    /** The policy and signature of every upload grant the plugin received: secrets to search for. */
+    final List<String> grantSecrets = new ArrayList<>();
 
     private DataWorksTestEnvironment(DataWorksEmulator emulator, MutableClock clock) {
         this.emulator = emulator;
@@ -91,12 +93,14 @@ final class DataWorksTestEnvironment {
                         clock,
                         env.scheduler,
                         recording,
-                        (credentials, settings) -> AliyunDataWorksClient.create(
-                                readTimeout == null
-                                        ? settings
-                                        : settings.withTimeouts(settings.connectTimeout(), readTimeout),
-                                credentials,
-                                clock));
+                        (credentials, settings) -> new GrantRecordingClient(
+                                AliyunDataWorksClient.create(
+                                        readTimeout == null
+                                                ? settings
+                                                : settings.withTimeouts(settings.connectTimeout(), readTimeout),
+                                        credentials,
+                                        clock),
+                                env.grantSecrets));
         return env;
     }
 

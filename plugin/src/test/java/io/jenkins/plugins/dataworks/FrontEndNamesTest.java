@@ -25,7 +25,10 @@ class FrontEndNamesTest {
 
     /** The Pipeline steps, whose parameters the PIPELINE vocabulary names. */
     private static final java.util.List<Class<?>> PIPELINE_STEPS = java.util.List.of(
-            WaitForDataWorksMigrationStep.class, CreateDataWorksExportStep.class, StartDataWorksMigrationStep.class);
+            WaitForDataWorksMigrationStep.class,
+            CreateDataWorksExportStep.class,
+            StartDataWorksMigrationStep.class,
+            CreateDataWorksImportStep.class);
 
     private static boolean formHas(Class<?> step, String field) {
         try {

@@ -137,6 +137,11 @@ public final class DataWorksRuntime {
         return new MigrationLauncher(client.singleCalls(), sleeper, MigrationLauncher.DEFAULT_RETRIES);
     }
 
+    /** Waits between attempts of single calls and uploads: the system's, or the tests' recording one. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
     /** Changing the rate in the global configuration starts new limiters; running clients keep theirs. */
     private synchronized RateLimiterRegistry limiters(double callsPerSecond) {
         if (limiters == null || limiters.permitsPerSecond() != callsPerSecond) {

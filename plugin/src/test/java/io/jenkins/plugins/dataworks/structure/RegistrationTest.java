@@ -48,7 +48,8 @@ class RegistrationTest {
     private static final java.util.Map<String, String> STEPS = java.util.Map.of(
             "waitForDataWorksMigration", "Step.displayName",
             "createDataWorksExport", "CreateExport.displayName",
-            "startDataWorksMigration", "Start.displayName");
+            "startDataWorksMigration", "Start.displayName",
+            "createDataWorksImport", "CreateImport.displayName");
 
     @Test
     void theNamesUsersTypeResolveToThePluginsDescriptors(JenkinsRule r) {
