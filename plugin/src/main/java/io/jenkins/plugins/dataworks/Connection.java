@@ -44,6 +44,20 @@ public final class Connection implements Serializable {
         return credentialsId;
     }
 
+    /** The region as written; null for the global default. */
+    String region() {
+        return region;
+    }
+
+    /** The endpoint override as written; null for none. */
+    String endpointOverride() {
+        return endpoint;
+    }
+
+    boolean vpc() {
+        return vpc;
+    }
+
     /** Region from the step or the global default; endpoint override only if an administrator allowed it. */
     public Endpoint endpoint(DataWorksGlobalConfiguration config) {
         return endpoint(region, endpoint, vpc, config);

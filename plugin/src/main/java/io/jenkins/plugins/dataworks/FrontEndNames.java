@@ -86,7 +86,8 @@ public enum FrontEndNames implements Vocabulary {
             Map.entry(Setting.RESOURCE_GROUP_MAP, "resourceGroupMap"),
             Map.entry(Setting.WORKSPACE_MAP, "workspaceMap"),
             Map.entry(Setting.COMMIT_RULE, "commitRule"),
-            Map.entry(Setting.MAX_UPLOAD_BYTES, "maxUploadBytes")));
+            Map.entry(Setting.MAX_UPLOAD_BYTES, "maxUploadBytes"),
+            Map.entry(Setting.TARGET_PROJECT_ID, "targetProjectId")));
 
     /** The titles of the builder's form fields (its config.jelly; a test keeps the two equal). */
     static final Map<Setting, String> LABELS = new EnumMap<>(Map.ofEntries(

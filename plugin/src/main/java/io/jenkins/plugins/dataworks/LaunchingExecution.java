@@ -52,9 +52,12 @@ abstract class LaunchingExecution extends StepExecution {
     /** Checks the step's input, without I/O. Throws the engine's InvalidInputException naming the parameter. */
     abstract void validate(DataWorksGlobalConfiguration config);
 
+    /** What {@link #launch} returns when the step goes on without a thread (a wait) and completes later. */
+    static final Object CONTINUES = new Object();
+
     /**
      * Makes the calls, on a pool thread; {@code previous} is the attempt persisted before a restart,
-     * or null on the first run. Returns the step's result.
+     * or null on the first run. Returns the step's result, or {@link #CONTINUES}.
      */
     abstract Object launch(MigrationLauncher launcher, Calls calls, Attempt previous)
             throws IOException, InterruptedException;
@@ -76,6 +79,11 @@ abstract class LaunchingExecution extends StepExecution {
         if (completed.get()) {
             return;
         }
+        resume();
+    }
+
+    /** After a restart: by default makes the calls again with the persisted attempt. */
+    void resume() {
         Attempt a = attempt;
         if (a != null) {
             try {
@@ -87,7 +95,8 @@ abstract class LaunchingExecution extends StepExecution {
         submit();
     }
 
-    private void submit() {
+    /** Runs {@link #launch} on the call pool with the attempt persisted now. */
+    final void submit() {
         Attempt previous = attempt;
         calls = DataWorksRuntime.get().callExecutor().submit(() -> run(previous));
         if (completed.get()) {
@@ -105,12 +114,16 @@ abstract class LaunchingExecution extends StepExecution {
             try (RateLimitedClient client = runtime.openRateLimitedClient(
                     credentials, connection.clientSettings(config), config.getRateLimit())) {
                 Object result = launch(runtime.launcher(client), new Calls(run, listener, client), previous);
-                if (completed.compareAndSet(false, true)) {
-                    getContext().onSuccess(result);
+                if (result != CONTINUES) {
+                    succeed(result);
                 }
             }
         } catch (DataWorksException e) {
-            fail(runtime, new AbortException(FrontEndNames.PIPELINE.message(e)));
+            if (runtime.isShuttingDown()) {
+                LOGGER.log(Level.FINE, "Jenkins is shutting down; the DataWorks step resumes after the restart");
+            } else {
+                launchFailed(e);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(runtime, e);
@@ -126,10 +139,45 @@ abstract class LaunchingExecution extends StepExecution {
             LOGGER.log(Level.FINE, "Jenkins is shutting down; the DataWorks step resumes after the restart");
             return;
         }
+        failed(cause);
+    }
+
+    /** An engine error of the calls: by default the step fails with its one line, in the Pipeline's words. */
+    void launchFailed(DataWorksException e) {
+        failed(new AbortException(FrontEndNames.PIPELINE.message(e)));
+    }
+
+    /** Whether the step has ended (completed, or stopped). */
+    final boolean isCompleted() {
+        return completed.get();
+    }
+
+    /** Completes the step with its result, once. */
+    final void succeed(Object result) {
+        if (completed.compareAndSet(false, true)) {
+            getContext().onSuccess(result);
+        }
+    }
+
+    /** Fails the step, once. */
+    final void failed(Throwable cause) {
         if (completed.compareAndSet(false, true)) {
             getContext().onFailure(cause);
         }
     }
+
+    /** The attempt persisted last; null before the first write call of a stage. */
+    final Attempt currentAttempt() {
+        return attempt;
+    }
+
+    /** Forgets the attempt of a finished stage, so the next stage's calls do not read it as their own. */
+    final void clearAttempt() {
+        attempt = null;
+    }
+
+    /** Stops whatever the subclass runs besides the calls (a wait); called once by {@link #stop}. */
+    void cancelWork() {}
 
     /** Marks the step ended first, so that a call still running cannot complete it a second time. */
     @Override
@@ -139,6 +187,7 @@ abstract class LaunchingExecution extends StepExecution {
         if (f != null) {
             f.cancel(true);
         }
+        cancelWork();
         Attempt a = attempt;
         if (first) {
             if (a != null && !a.isCreated()) {
@@ -156,9 +205,13 @@ abstract class LaunchingExecution extends StepExecution {
 
     /** Protected, not private: serialization calls a superclass's readResolve only when subclasses inherit it. */
     protected Object readResolve() {
+        readResolved();
         completed = new AtomicBoolean();
         return this;
     }
+
+    /** Rebuilds a subclass's transient state after a restart. */
+    void readResolved() {}
 
     /** What {@link #launch} may use: the run, its log, the client, and persisting an attempt. */
     final class Calls {
@@ -191,6 +244,15 @@ abstract class LaunchingExecution extends StepExecution {
 
         StepContext context() {
             return getContext();
+        }
+
+        /** Persists the execution as it is now (a subclass's new phase) and returns once it is on disk. */
+        void persistPhase() throws IOException, InterruptedException {
+            try {
+                getContext().saveState().get();
+            } catch (ExecutionException e) {
+                throw new IOException("could not save the Pipeline", e.getCause());
+            }
         }
 
         /**

@@ -28,7 +28,8 @@ class FrontEndNamesTest {
             WaitForDataWorksMigrationStep.class,
             CreateDataWorksExportStep.class,
             StartDataWorksMigrationStep.class,
-            CreateDataWorksImportStep.class);
+            CreateDataWorksImportStep.class,
+            PromoteDataWorksMigrationStep.class);
 
     private static boolean formHas(Class<?> step, String field) {
         try {

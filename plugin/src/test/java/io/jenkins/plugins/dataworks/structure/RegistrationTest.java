@@ -49,7 +49,8 @@ class RegistrationTest {
             "waitForDataWorksMigration", "Step.displayName",
             "createDataWorksExport", "CreateExport.displayName",
             "startDataWorksMigration", "Start.displayName",
-            "createDataWorksImport", "CreateImport.displayName");
+            "createDataWorksImport", "CreateImport.displayName",
+            "promoteDataWorksMigration", "Promote.displayName");
 
     @Test
     void theNamesUsersTypeResolveToThePluginsDescriptors(JenkinsRule r) {
