@@ -427,7 +427,11 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
                     importActionId = action.getId();
                 }
             }
-            listener.getLogger().println(Messages.Log_waiting(id, project));
+            listener.getLogger()
+                    .println(
+                            resumeFrom != null || waitResult != null
+                                    ? Messages.Log_resuming(id, project)
+                                    : Messages.Log_waiting(id, project));
             GateOptions options = gateOptions(id, exporting ? "ALWAYS" : "NEVER", project);
             DataWorksRuntime runtime = DataWorksRuntime.get();
             MigrationGate g = new MigrationGate(
