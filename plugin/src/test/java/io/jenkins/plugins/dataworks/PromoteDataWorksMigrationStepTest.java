@@ -96,26 +96,33 @@ class PromoteDataWorksMigrationStepTest {
     @Test
     void theStepByStepPromotionDoesTheSame() throws Exception {
         WorkflowRun b = r.assertBuildStatusSuccess(run("""
-                def dw = [%3$s]
-                def exportId
-                stage('Export') {
-                  exportId = createDataWorksExport(dw + [projectId: %1$d, name: "release-${env.BUILD_NUMBER}"])
-                  startDataWorksMigration(dw + [projectId: %1$d, migrationId: exportId])
-                  def exported = waitForDataWorksMigration(dw + [projectId: %1$d, migrationId: exportId,
-                      download: 'ALWAYS', artifactName: 'release.zip'])
-                  echo "exported ${exported.packageFile} ${exported.sha256}"
-                }
-                stage('Import') {
-                  def importId = createDataWorksImport(dw + [projectId: %2$d, name: "release-${env.BUILD_NUMBER}",
-                      artifact: 'release.zip', fromJob: env.JOB_NAME, fromBuild: env.BUILD_NUMBER])
-                  startDataWorksMigration(dw + [projectId: %2$d, migrationId: importId])
-                  def imported = waitForDataWorksMigration(dw + [projectId: %2$d, migrationId: importId])
-                  echo "imported ${imported.status}"
+                withEnv(['DEV_WORKSPACE=%1$d', 'PROD_WORKSPACE=%2$d']) {
+                  stage('Export') {
+                    def dw = [%3$s]
+                    def exportId = createDataWorksExport(dw + [projectId: env.DEV_WORKSPACE as long,
+                            name: "release-${env.BUILD_NUMBER}"])
+                    startDataWorksMigration(dw + [projectId: env.DEV_WORKSPACE as long, migrationId: exportId])
+                    def exported = waitForDataWorksMigration(dw + [projectId: env.DEV_WORKSPACE as long,
+                            migrationId: exportId, download: 'ALWAYS', artifactName: 'release.zip'])
+                    echo "Exported ${exported.packageFile} (SHA-256 ${exported.sha256})"
+                  }
+                  stage('Import') {
+                    def dw = [%3$s]
+                    def importId = createDataWorksImport(dw + [projectId: env.PROD_WORKSPACE as long,
+                            name: "release-${env.BUILD_NUMBER}",
+                            artifact: 'release.zip', fromJob: env.JOB_NAME, fromBuild: env.BUILD_NUMBER,
+                            commitRule: '{"resourceAutoCommit": true, "functionAutoCommit": true}'])
+                    startDataWorksMigration(dw + [projectId: env.PROD_WORKSPACE as long, migrationId: importId])
+                    def imported = waitForDataWorksMigration(dw + [projectId: env.PROD_WORKSPACE as long,
+                            migrationId: importId])
+                    echo "Imported: ${imported.status} (RequestId ${imported.requestId})"
+                  }
                 }
                 """.formatted(PROJECT, TARGET, env.connection())));
         only(PROJECT, "release-1");
         only(TARGET, "release-1");
-        r.assertLogContains("imported IMPORT_SUCCESS", b);
+        r.assertLogContains("Exported release.zip (SHA-256 ", b);
+        r.assertLogContains("Imported: IMPORT_SUCCESS (RequestId ", b);
     }
 
     @Test
