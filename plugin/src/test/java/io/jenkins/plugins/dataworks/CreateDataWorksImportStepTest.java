@@ -7,13 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.Item;
 import hudson.model.Label;
 import hudson.model.Result;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
 import io.jenkins.plugins.dataworks.emulator.scenario.UploadFault;
 import io.jenkins.plugins.dataworks.emulator.state.MigrationInfo;
 import java.util.ArrayList;
 import java.util.List;
+import jenkins.model.Jenkins;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -23,6 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -114,6 +126,75 @@ class CreateDataWorksImportStepTest {
         assertEquals(1, imports.size());
         r.assertLogContains("imported=" + imports.get(0).id(), b);
         r.assertLogContains("Uploading artifact 'release.zip' of dev-export, build lastSuccessfulBuild", b);
+    }
+
+    /**
+     * The artifact is read as the build's user (a QueueItemAuthenticator, as Authorize Project sets
+     * it up): a job it may not read is as good as missing, and artifacts it may not read are refused.
+     */
+    @Test
+    void anArtifactTheBuildsUserMayNotReadIsRefusedBeforeAnyCall() throws Exception {
+        r.assertBuildStatusSuccess(run("dev-export", """
+                waitForDataWorksMigration projectId: %d, migrationId: %d, artifactName: 'release.zip', %s
+                """.formatted(PROJECT, EXPORT_OK, env.connection())));
+        WorkflowJob prod = r.createProject(WorkflowJob.class, "prod-import");
+        prod.setDefinition(new CpsFlowDefinition("""
+                createDataWorksImport projectId: %d, name: 'stolen', artifact: 'release.zip', fromJob: 'dev-export', %s
+                """.formatted(TARGET, env.connection()), true));
+        String user = "releaser";
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        MockAuthorizationStrategy auth = new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, CredentialsProvider.USE_OWN, CredentialsProvider.CREATE)
+                .everywhere()
+                .to(user)
+                .grant(Item.READ, Item.BUILD)
+                .onItems(prod)
+                .to(user);
+        r.jenkins.setAuthorizationStrategy(auth);
+        QueueItemAuthenticatorConfiguration.get()
+                .getAuthenticators()
+                .add(new MockQueueItemAuthenticator()
+                        .authenticate("prod-import", User.getById(user, true).impersonate2()));
+        try (ACLContext ignored = ACL.as(User.getById(user, true))) {
+            CredentialsProvider.lookupStores(User.getById(user, true))
+                    .iterator()
+                    .next()
+                    .addCredentials(
+                            Domain.global(),
+                            new UsernamePasswordCredentialsImpl(
+                                    CredentialsScope.USER,
+                                    DataWorksTestEnvironment.CREDENTIALS_ID,
+                                    "the user's",
+                                    DataWorksTestEnvironment.ACCESS_KEY_ID,
+                                    DataWorksTestEnvironment.ACCESS_KEY_SECRET));
+        }
+        long callsBefore = dataworks.emulator().calls().size();
+
+        WorkflowRun hidden = env.drive(prod.scheduleBuild2(0).waitForStart());
+        r.waitUntilNoActivity();
+        String line = failureLine(hidden, "fromJob");
+        assertTrue(line.contains("'dev-export' was not found, or this build may not read it"), line);
+
+        auth.grant(Item.READ)
+                .onItems(r.jenkins.getItemByFullName("dev-export", WorkflowJob.class))
+                .to(user);
+        WorkflowRun noArtifacts = env.drive(prod.scheduleBuild2(0).waitForStart());
+        r.waitUntilNoActivity();
+        line = failureLine(noArtifacts, "artifact");
+        assertTrue(line.contains("may not be read by this build: its user needs Run/Artifacts"), line);
+
+        assertEquals(
+                List.of(),
+                dataworks.emulator().calls().stream()
+                        .skip(callsBefore)
+                        .filter(c -> !c.action().equals("ListMigrations"))
+                        .map(c -> c.action())
+                        .toList(),
+                "no grant, no upload, no create");
+        assertEquals(List.of(), named("stolen"));
     }
 
     @ParameterizedTest
