@@ -60,7 +60,10 @@ public enum FrontEndNames implements Vocabulary {
         }
     };
 
-    /** The parameters of the Pipeline step and the fields of the builder, which have the same names. */
+    /**
+     * The parameters of the Pipeline steps; the builder's fields have the same names as the wait
+     * step's parameters.
+     */
     static final Map<Setting, String> PARAMETERS = new EnumMap<>(Map.ofEntries(
             Map.entry(Setting.PROJECT_ID, "projectId"),
             Map.entry(Setting.MIGRATION_ID, "migrationId"),
@@ -72,7 +75,22 @@ public enum FrontEndNames implements Vocabulary {
             Map.entry(Setting.MAX_POLL_INTERVAL, "maxPollInterval"),
             Map.entry(Setting.PARTIAL_SUCCESS, "partialSuccess"),
             Map.entry(Setting.DOWNLOAD, "download"),
-            Map.entry(Setting.FILE_NAME, "artifactName")));
+            Map.entry(Setting.FILE_NAME, "artifactName"),
+            // Only the Pipeline steps that create and start migrations have these; the freestyle
+            // builder (a wait) does not, so FREESTYLE leaves hints to them out.
+            Map.entry(Setting.NAME, "name"),
+            Map.entry(Setting.DESCRIPTION, "description"),
+            Map.entry(Setting.EXPORT_MODE, "exportMode"),
+            Map.entry(Setting.INCREMENTAL_SINCE, "incrementalSince"),
+            Map.entry(Setting.OBJECT_STATUS, "objectStatus"),
+            Map.entry(Setting.PACKAGE_FILE, "packageFile"),
+            Map.entry(Setting.PACKAGE_TYPE, "packageType"),
+            Map.entry(Setting.CALCULATE_ENGINE_MAP, "calculateEngineMap"),
+            Map.entry(Setting.RESOURCE_GROUP_MAP, "resourceGroupMap"),
+            Map.entry(Setting.WORKSPACE_MAP, "workspaceMap"),
+            Map.entry(Setting.COMMIT_RULE, "commitRule"),
+            Map.entry(Setting.MAX_UPLOAD_BYTES, "maxUploadBytes"),
+            Map.entry(Setting.TARGET_PROJECT_ID, "targetProjectId")));
 
     /** The titles of the builder's form fields (its config.jelly; a test keeps the two equal). */
     static final Map<Setting, String> LABELS = new EnumMap<>(Map.ofEntries(

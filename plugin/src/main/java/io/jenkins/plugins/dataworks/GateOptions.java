@@ -12,7 +12,6 @@ import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import io.jenkins.plugins.dataworks.engine.text.Setting;
 import io.jenkins.plugins.dataworks.engine.wait.PartialSuccessPolicy;
 import io.jenkins.plugins.dataworks.engine.wait.WaitPolicy;
-import io.jenkins.plugins.dataworks.runtime.ControllerProxy;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
@@ -107,39 +106,23 @@ public final class GateOptions implements Serializable {
         return new MigrationRef(projectId, migrationId);
     }
 
+    /** Credentials, region, endpoint and VPC: the part every step of the plugin shares. */
+    public Connection connection() {
+        return new Connection(credentialsId, region, endpoint, vpc);
+    }
+
     public String credentialsId() {
-        if (credentialsId == null) {
-            throw new InvalidInputException("credentialsId", Messages.Credentials_missingId());
-        }
-        return credentialsId;
+        return connection().credentialsId();
     }
 
     /** Region from the step or the global default; endpoint override only if an administrator allowed it. */
     public Endpoint endpoint(DataWorksGlobalConfiguration config) {
-        return endpoint(region, endpoint, vpc, config);
-    }
-
-    static Endpoint endpoint(String region, String endpoint, boolean vpc, DataWorksGlobalConfiguration config) {
-        String regionId = Util.fixEmptyAndTrim(region);
-        if (regionId == null) {
-            regionId = config.getDefaultRegion();
-        }
-        if (regionId == null) {
-            throw new InvalidInputException("region", Messages.Region_missing());
-        }
-        String override = Util.fixEmptyAndTrim(endpoint);
-        if (override != null) {
-            if (vpc) {
-                throw new InvalidInputException("vpc", Messages.Endpoint_vpcConflict());
-            }
-            return config.requireAllowedEndpoint(regionId, override);
-        }
-        return vpc ? Endpoint.vpc(regionId) : Endpoint.region(regionId);
+        return connection().endpoint(config);
     }
 
     /** The endpoint, through Jenkins' HTTP proxy when one is configured. */
     public ClientSettings clientSettings(DataWorksGlobalConfiguration config) {
-        return ClientSettings.of(endpoint(config)).withProxy(ControllerProxy.current());
+        return connection().clientSettings(config);
     }
 
     /**

@@ -104,7 +104,7 @@ final class MigrationForms {
             return FormValidation.ok();
         }
         try {
-            GateOptions.endpoint(region, endpoint, vpc, DataWorksGlobalConfiguration.get());
+            Connection.endpoint(region, endpoint, vpc, DataWorksGlobalConfiguration.get());
             return FormValidation.ok();
         } catch (DataWorksException e) {
             return FormValidation.error(names.message(e));

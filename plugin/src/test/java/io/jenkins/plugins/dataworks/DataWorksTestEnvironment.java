@@ -38,6 +38,8 @@ final class DataWorksTestEnvironment {
      * come here: their polls are paced on the scheduler.
      */
     final List<Instant> rateLimitReleases = new ArrayList<>();
+    /** The policy and signature of every upload grant the plugin received: secrets to search for. */
+    final List<String> grantSecrets = new ArrayList<>();
 
     private DataWorksTestEnvironment(DataWorksEmulator emulator, MutableClock clock) {
         this.emulator = emulator;
@@ -56,6 +58,17 @@ final class DataWorksTestEnvironment {
      * again before Pipelines resume (see WaitForDataWorksMigrationRestartTest).
      */
     static DataWorksTestEnvironment install(DataWorksEmulator emulator, MutableClock clock) throws Exception {
+        return install(emulator, clock, null);
+    }
+
+    /**
+     * As {@link #install(DataWorksEmulator, MutableClock)}, with clients that wait up to
+     * {@code readTimeout} (real time) for an answer; null keeps the engine's default. A restart test
+     * that stops Jenkins while a call the emulator performed goes unanswered sets a long one, so
+     * the call is still in flight when the controller goes down.
+     */
+    static DataWorksTestEnvironment install(DataWorksEmulator emulator, MutableClock clock, Duration readTimeout)
+            throws Exception {
         DataWorksTestEnvironment env = new DataWorksTestEnvironment(emulator, clock);
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
         if (store.getCredentials().stream()
@@ -80,8 +93,20 @@ final class DataWorksTestEnvironment {
                         clock,
                         env.scheduler,
                         recording,
-                        (credentials, settings) -> AliyunDataWorksClient.create(settings, credentials, clock));
+                        (credentials, settings) -> new GrantRecordingClient(
+                                AliyunDataWorksClient.create(
+                                        readTimeout == null
+                                                ? settings
+                                                : settings.withTimeouts(settings.connectTimeout(), readTimeout),
+                                        credentials,
+                                        clock),
+                                env.grantSecrets));
         return env;
+    }
+
+    /** The connection arguments every test step needs to reach the emulator. */
+    String connection() {
+        return "credentialsId: '" + CREDENTIALS_ID + "', endpoint: '" + emulator.endpoint() + "'";
     }
 
     /** The arguments every test step needs to reach the emulator. */

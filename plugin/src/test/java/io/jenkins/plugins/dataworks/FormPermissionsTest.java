@@ -97,6 +97,40 @@ class FormPermissionsTest {
     }
 
     @Test
+    void theLaunchingStepsValidationsRevealNothingWithoutConfigurePermission() {
+        CreateDataWorksImportStep.DescriptorImpl imports =
+                r.jenkins.getDescriptorByType(CreateDataWorksImportStep.DescriptorImpl.class);
+        CreateDataWorksExportStep.DescriptorImpl export =
+                r.jenkins.getDescriptorByType(CreateDataWorksExportStep.DescriptorImpl.class);
+        PromoteDataWorksMigrationStep.DescriptorImpl promote =
+                r.jenkins.getDescriptorByType(PromoteDataWorksMigrationStep.DescriptorImpl.class);
+        try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
+            assertEquals(FormValidation.Kind.OK, imports.doCheckCommitRule(job, "{").kind);
+            assertEquals(FormValidation.Kind.OK, imports.doCheckCredentialsId(job, "missing").kind);
+            assertEquals(
+                    FormValidation.Kind.OK, export.doCheckIncrementalSince(job, "2026-03-01T00:00:00Z", "FULL").kind);
+            assertEquals(FormValidation.Kind.OK, promote.doCheckWorkspaceMap(job, "[").kind);
+        }
+        try (ACLContext ignored = ACL.as(User.getById("configurer", true))) {
+            FormValidation commitRule = imports.doCheckCommitRule(job, "{\"autoPublish\": true}");
+            assertEquals(FormValidation.Kind.ERROR, commitRule.kind);
+            assertTrue(commitRule.getMessage().contains("commitRule has the unknown key"), commitRule.getMessage());
+            assertEquals(FormValidation.Kind.OK, imports.doCheckCommitRule(job, "{\"resourceAutoCommit\": true}").kind);
+            FormValidation map = imports.doCheckCalculateEngineMap(job, "{\"a\": 1}");
+            assertEquals(FormValidation.Kind.ERROR, map.kind);
+            assertTrue(map.getMessage().contains("calculateEngineMap"), map.getMessage());
+            FormValidation since = export.doCheckIncrementalSince(job, "2026-03-01T00:00:00Z", "FULL");
+            assertEquals(FormValidation.Kind.ERROR, since.kind);
+            assertTrue(since.getMessage().contains("incrementalSince only applies to exportMode"), since.getMessage());
+            assertEquals(
+                    FormValidation.Kind.OK,
+                    export.doCheckIncrementalSince(job, "2026-03-01T00:00:00Z", "INCREMENTAL").kind);
+            assertEquals(FormValidation.Kind.ERROR, export.doCheckName(job, " ").kind);
+            assertEquals(FormValidation.Kind.ERROR, promote.doCheckTargetProjectId(job, "0").kind);
+        }
+    }
+
+    @Test
     void testConnectionNeedsConfigureOnTheJobOrAdministerWithoutOne() {
         try (ACLContext ignored = ACL.as(User.getById("user", true))) {
             assertThrows(

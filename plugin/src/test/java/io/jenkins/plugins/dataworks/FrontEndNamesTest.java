@@ -24,6 +24,22 @@ class FrontEndNamesTest {
 
     private static final Pattern ENTRY = Pattern.compile("<f:entry title=\"\\$\\{%([^}]*)}\" field=\"(\\w+)\"");
 
+    /** The Pipeline steps, whose parameters the PIPELINE vocabulary names. */
+    private static final java.util.List<Class<?>> PIPELINE_STEPS = java.util.List.of(
+            WaitForDataWorksMigrationStep.class,
+            CreateDataWorksExportStep.class,
+            StartDataWorksMigrationStep.class,
+            CreateDataWorksImportStep.class,
+            PromoteDataWorksMigrationStep.class);
+
+    private static boolean formHas(Class<?> step, String field) {
+        try {
+            return form(step).containsKey(field);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** field -> title of the form's entries. */
     private static Map<String, String> form(Class<?> describable) throws IOException {
         String path = "/" + describable.getName().replace('.', '/') + "/config.jelly";
@@ -71,7 +87,9 @@ class FrontEndNamesTest {
     void pipelineNamesAreTheStepsParameters(Setting setting) throws IOException {
         String name = FrontEndNames.PIPELINE.name(setting);
         if (name != null && !FrontEndNames.GLOBAL.containsKey(setting)) {
-            assertThat(form(WaitForDataWorksMigrationStep.class)).containsKey(name);
+            assertThat(PIPELINE_STEPS.stream().anyMatch(step -> formHas(step, name)))
+                    .as("a Pipeline step has the parameter %s", name)
+                    .isTrue();
         }
         assertRendering(FrontEndNames.PIPELINE, setting);
     }
@@ -81,8 +99,19 @@ class FrontEndNamesTest {
     void freestyleNamesAreTheFormsLabels(Setting setting) throws IOException {
         String parameter = FrontEndNames.PIPELINE.name(setting);
         String label = FrontEndNames.FREESTYLE.name(setting);
-        assertThat(label == null).as("both offer %s or neither", setting).isEqualTo(parameter == null);
-        if (label != null && !FrontEndNames.GLOBAL.containsKey(setting)) {
+        if (FrontEndNames.GLOBAL.containsKey(setting)) {
+            // A controller-wide setting: both name its global configuration field (tested above).
+            assertThat(label).isEqualTo(parameter);
+            assertRendering(FrontEndNames.FREESTYLE, setting);
+            return;
+        }
+        // The builder is the wait step's twin: it offers exactly the wait step's settings. The steps
+        // that create and start migrations have no freestyle builder, so their settings have no label.
+        boolean waitSetting = parameter != null && formHas(WaitForDataWorksMigrationStep.class, parameter);
+        assertThat(label != null)
+                .as("the builder offers %s exactly when the wait step does", setting)
+                .isEqualTo(waitSetting);
+        if (label != null) {
             assertThat(label)
                     .isEqualTo("'" + form(DataWorksMigrationBuilder.class).get(parameter) + "'");
         }

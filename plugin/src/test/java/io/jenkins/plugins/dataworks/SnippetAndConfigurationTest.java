@@ -46,6 +46,63 @@ class SnippetAndConfigurationTest {
     }
 
     @Test
+    void theLaunchingStepsSnippetsShowOnlyWhatDiffersFromTheDefaults(JenkinsRule r) throws Exception {
+        SnippetizerTester st = new SnippetizerTester(r);
+        CreateDataWorksExportStep export = new CreateDataWorksExportStep(12345, "release-1", "dataworks-dev");
+        export.setExportMode("FULL");
+        export.setObjectStatus("SUBMITTED");
+        st.assertRoundTrip(
+                export, "createDataWorksExport credentialsId: 'dataworks-dev', name: 'release-1', projectId: 12345");
+        export.setExportMode("INCREMENTAL");
+        export.setIncrementalSince("2026-03-01T00:00:00Z");
+        export.setObjectStatus("DEPLOYED");
+        export.setRegion("cn-shanghai");
+        st.assertRoundTrip(
+                export,
+                "createDataWorksExport credentialsId: 'dataworks-dev', exportMode: 'INCREMENTAL', "
+                        + "incrementalSince: '2026-03-01T00:00:00Z', name: 'release-1', objectStatus: 'DEPLOYED', "
+                        + "projectId: 12345, region: 'cn-shanghai'");
+
+        st.assertRoundTrip(
+                new StartDataWorksMigrationStep(12345, 1234, "dataworks-dev"),
+                "startDataWorksMigration credentialsId: 'dataworks-dev', migrationId: 1234, projectId: 12345");
+
+        CreateDataWorksImportStep imports = new CreateDataWorksImportStep(67890, "release-1", "dataworks-prod");
+        imports.setPackageFile("release.zip");
+        imports.setPackageType("DATAWORKS_MODEL");
+        st.assertRoundTrip(
+                imports,
+                "createDataWorksImport credentialsId: 'dataworks-prod', name: 'release-1', "
+                        + "packageFile: 'release.zip', projectId: 67890");
+        imports.setPackageFile(null);
+        imports.setArtifact("release.zip");
+        imports.setFromJob("dev-export");
+        imports.setCommitRule("{\"resourceAutoCommit\": true}");
+        imports.setMaxUploadBytes(1000);
+        st.assertRoundTrip(
+                imports,
+                "createDataWorksImport artifact: 'release.zip', commitRule: '{\"resourceAutoCommit\": true}', "
+                        + "credentialsId: 'dataworks-prod', fromJob: 'dev-export', maxUploadBytes: 1000, "
+                        + "name: 'release-1', projectId: 67890");
+
+        PromoteDataWorksMigrationStep promote =
+                new PromoteDataWorksMigrationStep(12345, 67890, "release-1", "dataworks");
+        promote.setFailOnError(true);
+        promote.setPartialSuccess("FAILURE");
+        st.assertRoundTrip(
+                promote,
+                "promoteDataWorksMigration credentialsId: 'dataworks', name: 'release-1', projectId: 12345, "
+                        + "targetProjectId: 67890");
+        promote.setTimeout("3h");
+        promote.setArtifactName("release.zip");
+        promote.setFailOnError(false);
+        st.assertRoundTrip(
+                promote,
+                "promoteDataWorksMigration artifactName: 'release.zip', credentialsId: 'dataworks', failOnError: false, "
+                        + "name: 'release-1', projectId: 12345, targetProjectId: 67890, timeout: '3h'");
+    }
+
+    @Test
     void theFreestyleSymbolRoundTripsToo(JenkinsRule r) throws Exception {
         DataWorksMigrationBuilder b = new DataWorksMigrationBuilder(12345, 1234, "dataworks-prod");
         b.setRegion("cn-shanghai");

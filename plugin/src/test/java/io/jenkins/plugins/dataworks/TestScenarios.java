@@ -8,6 +8,8 @@ import io.jenkins.plugins.dataworks.emulator.scenario.Timeline;
 final class TestScenarios {
 
     static final long PROJECT = 10001;
+    /** The production workspace imports go to. */
+    static final long TARGET = 10002;
     /** INIT (poll 1), EXPORTING (polls 2-4), EXPORT_SUCCESS (poll 5 on) with a 256 KiB package. */
     static final long EXPORT_OK = 20001;
 
@@ -32,6 +34,7 @@ final class TestScenarios {
         Scenario.Builder b = Scenario.builder()
                 .accessKey(DataWorksTestEnvironment.ACCESS_KEY_ID, DataWorksTestEnvironment.ACCESS_KEY_SECRET)
                 .project(PROJECT)
+                .project(TARGET)
                 .migration(MigrationSpec.export(EXPORT_OK, PROJECT, "nightly_export")
                         .timeline(Timeline.export(1, 4)))
                 .migration(failing(EXPORT_ERROR, "EXPORTING", "EXPORT_ERROR"))

@@ -9,6 +9,7 @@ import io.jenkins.plugins.dataworks.engine.auth.CredentialsSource;
 import io.jenkins.plugins.dataworks.engine.client.AliyunDataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.ClientSettings;
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
+import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
 import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimiterRegistry;
 import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
 import io.jenkins.plugins.dataworks.engine.wait.MigrationWaiter;
@@ -26,7 +27,7 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * What every wait of this Jenkins shares: two small bounded thread pools, the clock, the scheduler,
+ * What every wait of this Jenkins shares: small bounded thread pools, the clock, the scheduler,
  * the per-AccessKey rate limiters and the factory of clients.
  *
  * <p>Polls (short API calls) run on the poll pool; a poll that the rate limiter of its AccessKey
@@ -47,6 +48,15 @@ public final class DataWorksRuntime {
 
     private final ThreadPoolExecutor pollPool = pool(POLL_THREADS, "DataWorks migration poll");
     private final ThreadPoolExecutor downloadPool = pool(DOWNLOAD_THREADS, "DataWorks migration download");
+    /**
+     * Concurrent create, start and upload calls of this controller (createDataWorksExport and the
+     * other launching steps); more queue up. A separate pool because these calls wait for their
+     * rate-limit slot on their own thread, which a poll thread must never do, and an upload from an
+     * agent can take minutes, which must not hold up the polls.
+     */
+    static final int CALL_THREADS = 4;
+
+    private final ThreadPoolExecutor callPool = pool(CALL_THREADS, "DataWorks migration call");
 
     private volatile Clock clock = Clock.systemUTC();
     private volatile Scheduler scheduler = new TimerScheduler(pollPool);
@@ -82,6 +92,11 @@ public final class DataWorksRuntime {
         return downloadPool;
     }
 
+    /** For the blocking single calls of the launching steps: never the CPS VM thread nor a poll thread. */
+    public ExecutorService callExecutor() {
+        return callPool;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -111,6 +126,20 @@ public final class DataWorksRuntime {
      */
     public DataWorksClient openClient(CredentialsSource credentials, ClientSettings settings, double callsPerSecond) {
         return openRateLimitedClient(credentials, settings, callsPerSecond).singleCalls();
+    }
+
+    /**
+     * The engine's launcher for the create and start calls of the launching steps, through the
+     * client's single calls (each waits for its rate-limit slot on the calling thread, so call it
+     * on {@link #callExecutor()}), retrying with this runtime's sleeper.
+     */
+    public MigrationLauncher launcher(RateLimitedClient client) {
+        return new MigrationLauncher(client.singleCalls(), sleeper, MigrationLauncher.DEFAULT_RETRIES);
+    }
+
+    /** Waits between attempts of single calls and uploads: the system's, or the tests' recording one. */
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
     /** Changing the rate in the global configuration starts new limiters; running clients keep theirs. */
@@ -148,6 +177,7 @@ public final class DataWorksRuntime {
         shuttingDown = true;
         pollPool.shutdownNow();
         downloadPool.shutdownNow();
+        callPool.shutdownNow();
     }
 
     /**

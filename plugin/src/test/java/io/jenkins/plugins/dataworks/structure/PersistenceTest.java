@@ -65,6 +65,15 @@ class PersistenceTest {
     @Test
     void thePluginHasAStepExecutionAndActions() {
         assertThat(executions()).as("StepExecution classes").isNotEmpty();
+        // every step's execution is walked, the launching ones' persisted attempts and phases too
+        assertThat(executions().stream().map(Class::getName))
+                .contains(
+                        PluginSources.PACKAGE + ".WaitForDataWorksMigrationStep$Execution",
+                        PluginSources.PACKAGE + ".LaunchingExecution",
+                        PluginSources.PACKAGE + ".CreateDataWorksExportStep$Execution",
+                        PluginSources.PACKAGE + ".StartDataWorksMigrationStep$Execution",
+                        PluginSources.PACKAGE + ".CreateDataWorksImportStep$Execution",
+                        PluginSources.PACKAGE + ".PromoteDataWorksMigrationStep$Execution");
         assertThat(actions()).as("Action classes").isNotEmpty();
     }
 

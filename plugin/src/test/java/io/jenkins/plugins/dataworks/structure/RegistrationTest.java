@@ -44,14 +44,24 @@ class RegistrationTest {
         assertThat(missing).as("descriptors Jenkins does not know").isEmpty();
     }
 
+    /** Pipeline function name to the bundle key of its display name. */
+    private static final java.util.Map<String, String> STEPS = java.util.Map.of(
+            "waitForDataWorksMigration", "Step.displayName",
+            "createDataWorksExport", "CreateExport.displayName",
+            "startDataWorksMigration", "Start.displayName",
+            "createDataWorksImport", "CreateImport.displayName",
+            "promoteDataWorksMigration", "Promote.displayName");
+
     @Test
     void theNamesUsersTypeResolveToThePluginsDescriptors(JenkinsRule r) {
         List<Class<?>> steps = concrete(Step.class);
-        assertThat(steps).as("Step classes").hasSize(1);
-        StepDescriptor step = StepDescriptor.byFunctionName("waitForDataWorksMigration");
-        assertThat(step).as("waitForDataWorksMigration").isNotNull();
-        assertThat(step.clazz).isEqualTo(steps.get(0));
-        assertThat(step.getDisplayName()).isEqualTo(bundleText("Step.displayName"));
+        assertThat(steps).as("Step classes").hasSize(STEPS.size());
+        STEPS.forEach((function, displayNameKey) -> {
+            StepDescriptor step = StepDescriptor.byFunctionName(function);
+            assertThat(step).as(function).isNotNull();
+            assertThat(steps).as(function).contains(step.clazz);
+            assertThat(step.getDisplayName()).as(function).isEqualTo(bundleText(displayNameKey));
+        });
 
         List<Class<?>> builders = concrete(Builder.class);
         assertThat(builders).as("Builder classes").hasSize(1);
