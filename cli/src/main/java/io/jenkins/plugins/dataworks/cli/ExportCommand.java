@@ -3,7 +3,6 @@ package io.jenkins.plugins.dataworks.cli;
 import io.jenkins.plugins.dataworks.engine.client.ExportSpec;
 import io.jenkins.plugins.dataworks.engine.migrate.Launched;
 import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,10 +57,10 @@ final class ExportCommand implements Callable<Integer>, Cli.WithOutput {
         long projectId = project.projectId(plan.emulator() ? DemoEmulator.DEMO_MIGRATION.projectId() : null);
         ExportSpec spec = export.spec(projectId, naming.name(plan.emulator() ? DEMO_NAME : null), naming.description);
         ResultPrinter printer = new ResultPrinter(ctx.out(), output.json());
-        try (Connection conn = plan.open(clients, emulators)) {
-            StatusReporter reporter = new StatusReporter(ctx.err(), output.quiet, Clock.systemUTC());
+        try (Connection conn = plan.open(clients, emulators); WaitRuntime runtime = ctx.runtime().get()) {
+            StatusReporter reporter = new StatusReporter(ctx.err(), output.quiet, runtime.clock());
             conn.describeTo(reporter, "workspace " + projectId);
-            Launched launched = new MigrationLauncher(conn.client()).createExport(spec);
+            Launched launched = new MigrationLauncher(conn.client(), runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES).createExport(spec);
             reporter.note(Launches.describe(launched));
             if (printer.json()) {
                 printer.printJson(Launches.toMap(launched));

@@ -8,7 +8,6 @@ import io.jenkins.plugins.dataworks.engine.upload.PackageUploader;
 import io.jenkins.plugins.dataworks.engine.upload.UploadSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,13 +69,13 @@ final class ImportCommand implements Callable<Integer>, Cli.WithOutput {
         Path file = packagePath(packageFile);
         PackageUploader.check(file, cap > 0 ? cap : UploadSettings.DEFAULT_MAX_UPLOAD_BYTES);
         ResultPrinter printer = new ResultPrinter(ctx.out(), output.json());
-        try (Connection conn = plan.open(clients, emulators)) {
-            StatusReporter reporter = new StatusReporter(ctx.err(), output.quiet, Clock.systemUTC());
+        try (Connection conn = plan.open(clients, emulators); WaitRuntime runtime = ctx.runtime().get()) {
+            StatusReporter reporter = new StatusReporter(ctx.err(), output.quiet, runtime.clock());
             conn.describeTo(reporter, "workspace " + projectId);
-            PackageUploader uploader = new PackageUploader(conn.uploadSettings(cap), file);
+            PackageUploader uploader = new PackageUploader(conn.uploadSettings(cap), file, runtime.sleeper());
             reporter.note("uploading " + file + " (" + ProgressBar.bytes(uploader.size()) + ") for the import into workspace "
                     + projectId);
-            Launched launched = new MigrationLauncher(conn.client()).createImport(spec, uploader);
+            Launched launched = new MigrationLauncher(conn.client(), runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES).createImport(spec, uploader);
             reporter.note(Launches.describe(launched));
             if (printer.json()) {
                 printer.printJson(Launches.toMap(launched));

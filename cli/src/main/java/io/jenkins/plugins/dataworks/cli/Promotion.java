@@ -47,7 +47,7 @@ final class Promotion {
         this.runtime = runtime;
         this.reporter = reporter;
         this.progressBar = progressBar;
-        this.launcher = new MigrationLauncher(conn.client());
+        this.launcher = new MigrationLauncher(conn.client(), runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES);
     }
 
     Outcome run(Plan plan) {
@@ -91,7 +91,7 @@ final class Promotion {
         Launched imported;
         try {
             ctx.cancellation().throwIfCancelled();
-            PackageUploader uploader = new PackageUploader(conn.uploadSettings(plan.maxUploadBytes()), downloaded.file());
+            PackageUploader uploader = new PackageUploader(conn.uploadSettings(plan.maxUploadBytes()), downloaded.file(), runtime.sleeper());
             reporter.note("uploading " + withPackage.packageFile() + " for the import into workspace "
                     + plan.imports().projectId());
             // The launcher authorizes, uploads and creates in one call: the transfer tells where it failed.

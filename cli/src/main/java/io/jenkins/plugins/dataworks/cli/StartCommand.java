@@ -3,7 +3,6 @@ package io.jenkins.plugins.dataworks.cli;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
 import io.jenkins.plugins.dataworks.engine.migrate.Started;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,9 +46,9 @@ final class StartCommand implements Callable<Integer>, Cli.WithOutput {
         Connection.Plan plan = Connection.plan(connection, ctx);
         MigrationRef ref = migration.ref(plan.emulator() ? DemoEmulator.DEMO_MIGRATION : null);
         ResultPrinter printer = new ResultPrinter(ctx.out(), output.json());
-        try (Connection conn = plan.open(clients, emulators)) {
-            conn.describeTo(new StatusReporter(ctx.err(), output.quiet, Clock.systemUTC()), ref.toString());
-            Started started = new MigrationLauncher(conn.client()).start(ref);
+        try (Connection conn = plan.open(clients, emulators); WaitRuntime runtime = ctx.runtime().get()) {
+            conn.describeTo(new StatusReporter(ctx.err(), output.quiet, runtime.clock()), ref.toString());
+            Started started = new MigrationLauncher(conn.client(), runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES).start(ref);
             if (printer.json()) {
                 printer.printJson(Launches.toMap(started));
             } else {

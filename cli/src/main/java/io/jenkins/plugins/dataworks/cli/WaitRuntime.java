@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataworks.cli;
 
+import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
 import io.jenkins.plugins.dataworks.engine.wait.ScheduledExecutorScheduler;
 import io.jenkins.plugins.dataworks.engine.wait.Scheduler;
 import java.time.Clock;
@@ -20,6 +21,14 @@ public interface WaitRuntime extends AutoCloseable {
     Scheduler scheduler();
 
     Executor pollExecutor();
+
+    /**
+     * Pauses between the retries of a create, a start or an upload, on the calling thread (an
+     * interrupt, Ctrl-C, ends them); tests move their virtual clock instead of sleeping.
+     */
+    default Sleeper sleeper() {
+        return Sleeper.SYSTEM;
+    }
 
     /** Spreads polls (jitter); tests pin it to make schedules exact. */
     default RandomGenerator random() {

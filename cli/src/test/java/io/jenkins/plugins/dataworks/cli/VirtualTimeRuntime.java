@@ -1,12 +1,15 @@
 package io.jenkins.plugins.dataworks.cli;
 
 import io.jenkins.plugins.dataworks.emulator.MutableClock;
+import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
 import io.jenkins.plugins.dataworks.engine.wait.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -25,6 +28,7 @@ final class VirtualTimeRuntime implements WaitRuntime {
     private final PriorityQueue<Task> queue =
             new PriorityQueue<>(Comparator.comparing(Task::due).thenComparingLong(Task::seq));
     private final AtomicInteger tasksRun = new AtomicInteger();
+    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
     private final IntConsumer afterTask;
     private final Thread driver;
     private long seq;
@@ -54,6 +58,20 @@ final class VirtualTimeRuntime implements WaitRuntime {
     @Override
     public RandomGenerator random() {
         return () -> Long.MIN_VALUE;
+    }
+
+    /** Retry pauses move the virtual clock, and are counted, instead of sleeping. */
+    @Override
+    public Sleeper sleeper() {
+        return d -> {
+            pauses.add(d);
+            clock.advance(d);
+        };
+    }
+
+    /** Every retry pause taken so far, in order. */
+    List<Duration> pauses() {
+        return List.copyOf(pauses);
     }
 
     @Override
