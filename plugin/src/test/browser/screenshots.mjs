@@ -3,7 +3,8 @@
 // page error and HTTP error status it saw, or any step that did not work.
 //
 //   node screenshots.mjs --jenkins http://localhost:8080/jenkins/ --build job/release-gate/1/ \
-//     --pipeline-job job/release-gate/ --freestyle-job job/nightly-export/ --out ../../../target/screenshots
+//     --pipeline-job job/release-gate/ --freestyle-job job/nightly-export/ \
+//     --promotion-build job/release-promotion/1/ --out ../../../target/screenshots
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,11 +17,12 @@ const { values: opts } = parseArgs({
     build: { type: 'string' },
     'pipeline-job': { type: 'string' },
     'freestyle-job': { type: 'string' },
+    'promotion-build': { type: 'string' },
     out: { type: 'string' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
   },
 });
-for (const name of ['jenkins', 'build', 'pipeline-job', 'freestyle-job', 'out']) {
+for (const name of ['jenkins', 'build', 'pipeline-job', 'freestyle-job', 'promotion-build', 'out']) {
   if (!opts[name]) {
     console.error(`missing --${name}`);
     process.exit(2);
@@ -196,6 +198,12 @@ try {
   await settle();
   await expectNoValidationErrors(section, 'the global configuration');
   await save(section, 'global-configuration.png');
+
+  // (5) The console of a finished promotion: both migrations, the package, the final line.
+  await open(new URL('console', new URL(opts['promotion-build'], opts.jenkins)).toString());
+  const consoleOutput = page.locator('pre.console-output').first();
+  await consoleOutput.getByText(/DataWorks promotion: SUCCESS/).waitFor(WAIT);
+  await save(consoleOutput, 'promotion-console.png');
 } catch (error) {
   problems.push(`step failed: ${error.stack ?? error}`);
 } finally {

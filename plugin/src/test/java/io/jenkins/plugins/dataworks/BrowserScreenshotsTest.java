@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataworks;
 
 import static io.jenkins.plugins.dataworks.TestScenarios.EXPORT_OK;
 import static io.jenkins.plugins.dataworks.TestScenarios.PROJECT;
+import static io.jenkins.plugins.dataworks.TestScenarios.TARGET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -38,11 +39,15 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class BrowserScreenshotsTest {
 
-    /** Seconds the whole browser session may take: page loads, a Test connection, four screenshots. */
+    /** Seconds the whole browser session may take: page loads, a Test connection, five screenshots. */
     private static final long SCRIPT_TIMEOUT_SECONDS = 240;
 
-    private static final List<String> SCREENSHOTS =
-            List.of("build-summary.png", "snippet-generator.png", "freestyle-builder.png", "global-configuration.png");
+    private static final List<String> SCREENSHOTS = List.of(
+            "build-summary.png",
+            "snippet-generator.png",
+            "freestyle-builder.png",
+            "global-configuration.png",
+            "promotion-console.png");
 
     @RegisterExtension
     final DataWorksEmulatorExtension dataworks = DataWorksEmulatorExtension.withScenario(TestScenarios.scenario());
@@ -63,6 +68,17 @@ class BrowserScreenshotsTest {
         WorkflowRun build =
                 r.assertBuildStatusSuccess(env.drive(gate.scheduleBuild2(0).waitForStart()));
         assertTrue(build.getArtifactManager().root().child("release.zip").isFile());
+
+        // A finished promotion: export, wait, download, import, wait, in one step.
+        WorkflowJob promotion = r.createProject(WorkflowJob.class, "release-promotion");
+        promotion.setDefinition(new CpsFlowDefinition(
+                "def p = promoteDataWorksMigration projectId: " + PROJECT + ", targetProjectId: " + TARGET
+                        + ", name: \"release-${env.BUILD_NUMBER}\", artifactName: 'release.zip', "
+                        + env.connection() + "\n"
+                        + "echo \"${p.result}: export ${p.export.migrationId}, import ${p.import.migrationId}\"\n",
+                true));
+        WorkflowRun promoted =
+                r.assertBuildStatusSuccess(env.drive(promotion.scheduleBuild2(0).waitForStart()));
 
         // A freestyle job with the builder configured.
         FreeStyleProject freestyle = r.createFreeStyleProject("nightly-export");
@@ -102,6 +118,8 @@ class BrowserScreenshotsTest {
                 gate.getUrl(),
                 "--freestyle-job",
                 freestyle.getUrl(),
+                "--promotion-build",
+                promoted.getUrl(),
                 "--out",
                 out.toString(),
                 "--chromium",
