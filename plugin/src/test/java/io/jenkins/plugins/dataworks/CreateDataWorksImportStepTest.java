@@ -254,4 +254,25 @@ class CreateDataWorksImportStepTest {
         assertFalse(secrets.isEmpty());
         SecretFiles.assertNothingWritten(r, b, secrets);
     }
+
+    @Test
+    void aThrottledAuthorizeFileUploadIsRetriedAndTheImportMadeOnce() throws Exception {
+        dataworks
+                .emulator()
+                .inject(io.jenkins.plugins.dataworks.emulator.scenario.Fault.throttling("Throttling.User")
+                        .onAction("AuthorizeFileUpload")
+                        .times(2));
+        WorkflowRun b = r.assertBuildStatusSuccess(run("throttled", """
+                node {
+                  writeFile file: 'pkg.zip', text: 'x' * 4000
+                  echo "id=${createDataWorksImport projectId: %d, name: 'throttled_grant', packageFile: 'pkg.zip', %s}"
+                }
+                """.formatted(TARGET, env.connection())));
+        assertEquals(3, dataworks.emulator().callCount("AuthorizeFileUpload"), "two refusals, then the grant");
+        List<MigrationInfo> imports = named("throttled_grant");
+        assertEquals(1, imports.size());
+        r.assertLogContains("id=" + imports.get(0).id(), b);
+        assertEquals(1, dataworks.emulator().uploads().size(), "uploaded once, under the one grant");
+        r.assertLogNotContains("Throttling", b);
+    }
 }
