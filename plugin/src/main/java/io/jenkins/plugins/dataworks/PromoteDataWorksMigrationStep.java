@@ -3,8 +3,6 @@ package io.jenkins.plugins.dataworks;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Result;
@@ -551,35 +549,11 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
             return "promoting DataWorks " + export.name() + ": " + phase;
         }
 
-        /** The Pipeline side of the gates: context lookups, and persistence into this execution. */
-        private final class Host implements MigrationGate.Host {
-
-            private final Run<?, ?> run;
-            private final TaskListener listener;
+        /** The promotion's side of its two gates: their snapshots and wait results persisted into this execution. */
+        private final class Host extends PipelineGateHost {
 
             Host(Run<?, ?> run, TaskListener listener) {
-                this.run = run;
-                this.listener = listener;
-            }
-
-            @Override
-            public Run<?, ?> run() {
-                return run;
-            }
-
-            @Override
-            public TaskListener listener() {
-                return listener;
-            }
-
-            @Override
-            public FilePath workspace() throws IOException, InterruptedException {
-                return getContext().get(FilePath.class);
-            }
-
-            @Override
-            public Launcher launcher() throws IOException, InterruptedException {
-                return getContext().get(Launcher.class);
+                super(getContext(), run, listener);
             }
 
             @Override
@@ -592,11 +566,6 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
             public void persistWaitResult(GateResult r) {
                 waitResult = FrozenValue.of(r, GateResult.class);
                 getContext().saveState();
-            }
-
-            @Override
-            public FrontEndNames vocabulary() {
-                return FrontEndNames.PIPELINE;
             }
         }
     }

@@ -3,8 +3,6 @@ package io.jenkins.plugins.dataworks;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Result;
@@ -383,35 +381,11 @@ public final class WaitForDataWorksMigrationStep extends Step {
             return this;
         }
 
-        /** The Pipeline side of a gate: context lookups and persistence through saveState(). */
-        private final class PipelineHost implements MigrationGate.Host {
-
-            private final Run<?, ?> run;
-            private final TaskListener listener;
+        /** The wait step's side of a gate: its snapshot and wait result persisted through saveState(). */
+        private final class PipelineHost extends PipelineGateHost {
 
             PipelineHost(Run<?, ?> run, TaskListener listener) {
-                this.run = run;
-                this.listener = listener;
-            }
-
-            @Override
-            public Run<?, ?> run() {
-                return run;
-            }
-
-            @Override
-            public TaskListener listener() {
-                return listener;
-            }
-
-            @Override
-            public FilePath workspace() throws IOException, InterruptedException {
-                return getContext().get(FilePath.class);
-            }
-
-            @Override
-            public Launcher launcher() throws IOException, InterruptedException {
-                return getContext().get(Launcher.class);
+                super(getContext(), run, listener);
             }
 
             @Override
@@ -425,11 +399,6 @@ public final class WaitForDataWorksMigrationStep extends Step {
             public void persistWaitResult(GateResult r) {
                 waitResult = FrozenValue.of(r, GateResult.class);
                 getContext().saveState();
-            }
-
-            @Override
-            public FrontEndNames vocabulary() {
-                return FrontEndNames.PIPELINE;
             }
         }
     }
