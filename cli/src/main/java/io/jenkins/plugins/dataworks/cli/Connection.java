@@ -7,6 +7,7 @@ import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.Endpoint;
 import io.jenkins.plugins.dataworks.engine.client.EndpointUrls;
 import io.jenkins.plugins.dataworks.engine.download.DownloadSettings;
+import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
 import io.jenkins.plugins.dataworks.engine.upload.UploadSettings;
 import java.util.Locale;
 import java.util.Set;
@@ -105,6 +106,11 @@ final class Connection implements AutoCloseable {
 
     DataWorksClient client() {
         return client;
+    }
+
+    /** The engine's launcher on this connection, pausing between retries on the runtime's time. */
+    MigrationLauncher launcher(WaitRuntime runtime) {
+        return new MigrationLauncher(client, runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES);
     }
 
     Endpoint endpoint() {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataworks.cli;
 
 import io.jenkins.plugins.dataworks.engine.client.ExportSpec;
 import io.jenkins.plugins.dataworks.engine.migrate.Launched;
-import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +59,7 @@ final class ExportCommand implements Callable<Integer>, Cli.WithOutput {
         try (Connection conn = plan.open(clients, emulators); WaitRuntime runtime = ctx.runtime().get()) {
             StatusReporter reporter = new StatusReporter(ctx.err(), output.quiet, runtime.clock());
             conn.describeTo(reporter, "workspace " + projectId);
-            Launched launched = new MigrationLauncher(conn.client(), runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES).createExport(spec);
+            Launched launched = conn.launcher(runtime).createExport(spec);
             reporter.note(Launches.describe(launched));
             if (printer.json()) {
                 printer.printJson(Launches.toMap(launched));

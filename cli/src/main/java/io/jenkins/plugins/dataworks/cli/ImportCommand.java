@@ -3,7 +3,6 @@ package io.jenkins.plugins.dataworks.cli;
 import io.jenkins.plugins.dataworks.emulator.scenario.Scenarios;
 import io.jenkins.plugins.dataworks.engine.client.ImportSpec;
 import io.jenkins.plugins.dataworks.engine.migrate.Launched;
-import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
 import io.jenkins.plugins.dataworks.engine.upload.PackageUploader;
 import io.jenkins.plugins.dataworks.engine.upload.UploadSettings;
 import java.nio.file.InvalidPathException;
@@ -75,7 +74,7 @@ final class ImportCommand implements Callable<Integer>, Cli.WithOutput {
             PackageUploader uploader = new PackageUploader(conn.uploadSettings(cap), file, runtime.sleeper());
             reporter.note("uploading " + file + " (" + ProgressBar.bytes(uploader.size()) + ") for the import into workspace "
                     + projectId);
-            Launched launched = new MigrationLauncher(conn.client(), runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES).createImport(spec, uploader);
+            Launched launched = conn.launcher(runtime).createImport(spec, uploader);
             reporter.note(Launches.describe(launched));
             if (printer.json()) {
                 printer.printJson(Launches.toMap(launched));

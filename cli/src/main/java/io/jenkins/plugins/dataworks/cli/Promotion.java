@@ -47,7 +47,7 @@ final class Promotion {
         this.runtime = runtime;
         this.reporter = reporter;
         this.progressBar = progressBar;
-        this.launcher = new MigrationLauncher(conn.client(), runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES);
+        this.launcher = conn.launcher(runtime);
     }
 
     Outcome run(Plan plan) {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataworks.cli;
 
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
-import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
 import io.jenkins.plugins.dataworks.engine.migrate.Started;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +47,7 @@ final class StartCommand implements Callable<Integer>, Cli.WithOutput {
         ResultPrinter printer = new ResultPrinter(ctx.out(), output.json());
         try (Connection conn = plan.open(clients, emulators); WaitRuntime runtime = ctx.runtime().get()) {
             conn.describeTo(new StatusReporter(ctx.err(), output.quiet, runtime.clock()), ref.toString());
-            Started started = new MigrationLauncher(conn.client(), runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES).start(ref);
+            Started started = conn.launcher(runtime).start(ref);
             if (printer.json()) {
                 printer.printJson(Launches.toMap(started));
             } else {
