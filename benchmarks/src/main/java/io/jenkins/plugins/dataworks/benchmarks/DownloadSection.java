@@ -291,6 +291,7 @@ final class DownloadSection {
             int cores = Runtime.getRuntime().availableProcessors();
             double allowedSeconds = BIG / (0.6 * curlMedian * 1e9);
             double allowedClientCpu = cores * allowedSeconds - ours.medianServerCpu();
+            double oursWallPerGib = BIG / (oursMedian * 1e9);
             s.text("Where the downloader's CPU goes (a profile of one first download with Linux `perf`, CPU-clock "
                     + "sampling at 3 kHz, commit b7d128c, per GiB): the reading thread 0.97 s (kernel file writes 0.30, "
                     + "the JDK's copies between our heap buffers and its native I/O buffers 0.20 (socket to heap, heap "
@@ -304,13 +305,18 @@ final class DownloadSection {
                     + "events). Measured and discarded: filling each 256 KiB ring buffer before handing it on (fewer "
                     + "file writes and wake-ups) cost about 0.6 CPU s per GiB more; one hashing thread computing both "
                     + "hashes over each buffer cost more than two; 128 KiB buffers changed nothing measurable (quick A/B "
-                    + "runs, alternating, on a machine shared with other builds). The distance left: 0.6x of bare curl "
-                    + "in this run means a GiB in " + Stats.f(allowedSeconds, 2) + " s, i.e. at most "
-                    + Stats.f(allowedClientCpu, 2) + " client CPU seconds per GiB with both cores busy all the time "
-                    + "(server " + Stats.f(ours.medianServerCpu(), 2) + "), " + Stats.f(oursCpuMedian - allowedClientCpu, 2)
-                    + " less than the downloader spent. The two hashes alone take about 1.2 of it on this machine "
-                    + "and the JIT about 0.5 in a fresh JVM; the rest is the reading thread, whose largest parts are "
-                    + "the kernel's own copies and the two JDK copies that a heap-buffer stream (HttpClient 4 over a "
+                    + "runs, alternating, on a machine shared with other builds). The distance left, in this run: 0.6x "
+                    + "of bare curl means a GiB in " + Stats.f(allowedSeconds, 2) + " s. With both cores busy all the "
+                    + "time that would allow " + Stats.f(allowedClientCpu, 2) + " client CPU seconds per GiB (server "
+                    + Stats.f(ours.medianServerCpu(), 2) + "), " + Stats.f(oursCpuMedian - allowedClientCpu, 2)
+                    + " less than the downloader spent; but its GiB took " + Stats.f(oursWallPerGib, 2) + " s against the "
+                    + Stats.f(bound, 2) + " s its CPU would fill, so for " + Stats.f(oursWallPerGib - bound, 2)
+                    + " s a core had nothing to do: the set-up before the first byte (0.20 s, one thread: HttpClient's "
+                    + "classes loaded, the request sent) and the start of the stream, whose first 0.2 to 0.4 s ran at "
+                    + "under a fifth of the steady rate (JFR socket read events) while the hashes and the read loop "
+                    + "still ran interpreted or in C1 code. Of the CPU, the two hashes take about 1.2 s per GiB on this "
+                    + "machine and the JIT about 0.5 in a fresh JVM; the rest is the reading thread, whose largest parts "
+                    + "are the kernel's own copies and the two JDK copies that a heap-buffer stream (HttpClient 4 over a "
                     + "socket `InputStream`) cannot avoid.");
         }
         return s;
