@@ -308,8 +308,10 @@ final class DownloadSection {
                     + "runs, alternating, on a machine shared with other builds). The distance left, in this run: 0.6x "
                     + "of bare curl means a GiB in " + Stats.f(allowedSeconds, 2) + " s. With both cores busy all the "
                     + "time that would allow " + Stats.f(allowedClientCpu, 2) + " client CPU seconds per GiB (server "
-                    + Stats.f(ours.medianServerCpu(), 2) + "), " + Stats.f(oursCpuMedian - allowedClientCpu, 2)
-                    + " less than the downloader spent; but its GiB took " + Stats.f(oursWallPerGib, 2) + " s against the "
+                    + Stats.f(ours.medianServerCpu(), 2) + "), "
+                    + (oursCpuMedian <= allowedClientCpu ? "which the downloader's " + Stats.f(oursCpuMedian, 2) + " fits in"
+                            : Stats.f(oursCpuMedian - allowedClientCpu, 2) + " less than the downloader spent")
+                    + "; but its GiB took " + Stats.f(oursWallPerGib, 2) + " s against the "
                     + Stats.f(bound, 2) + " s its CPU would fill, so for " + Stats.f(oursWallPerGib - bound, 2)
                     + " s a core had nothing to do: the set-up before the first byte (0.20 s, one thread: HttpClient's "
                     + "classes loaded, the request sent) and the start of the stream, whose first 0.2 to 0.4 s ran at "
