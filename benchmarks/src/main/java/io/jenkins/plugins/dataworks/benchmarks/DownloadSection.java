@@ -287,6 +287,39 @@ final class DownloadSection {
                     + "transfer) the downloader spent " + Stats.f(warm.medianCpu(), 2) + " client CPU seconds per "
                     + "GiB and reached " + Stats.f(warm.medianGbps(), 2) + " GB/s, "
                     + Stats.ratio(warm.medianGbps() / curlMedian) + " of bare curl.");
+            // 0.6x of bare curl: the time a GiB may take, and the client CPU that leaves on all cores.
+            int cores = Runtime.getRuntime().availableProcessors();
+            double allowedSeconds = BIG / (0.6 * curlMedian * 1e9);
+            double allowedClientCpu = cores * allowedSeconds - ours.medianServerCpu();
+            double oursWallPerGib = BIG / (oursMedian * 1e9);
+            s.text("Where the downloader's CPU goes (a profile of one first download with Linux `perf`, CPU-clock "
+                    + "sampling at 3 kHz, commit b7d128c, per GiB): the reading thread 0.97 s (kernel file writes 0.30, "
+                    + "the JDK's copies between our heap buffers and its native I/O buffers 0.20 (socket to heap, heap "
+                    + "to file), kernel socket reads 0.19, HttpClient's stream and our loop 0.10, other kernel work 0.08, "
+                    + "interpreter and JVM 0.08); the SHA-256 thread 0.85 (0.80 in HotSpot's SHA-NI stub); the CRC-64 "
+                    + "thread 0.42 (0.36 in `Crc64Xz`); the JIT compiler threads 0.47 (C2 0.30, C1 0.17), which a warm "
+                    + "JVM does not pay; the flush-behind thread 0.06. Before the first byte the downloader used to "
+                    + "spend 0.36 to 0.57 s building HttpClient's default TLS socket factory, whose `SSLContext` parses "
+                    + "the JVM's trust store (0.45 CPU s in a fresh JVM), for a plain-http URL that never uses it; TLS "
+                    + "is now set up on the first https connection, and the first byte comes after 0.20 s (JFR socket "
+                    + "events). Measured and discarded: filling each 256 KiB ring buffer before handing it on (fewer "
+                    + "file writes and wake-ups) cost about 0.6 CPU s per GiB more; one hashing thread computing both "
+                    + "hashes over each buffer cost more than two; 128 KiB buffers changed nothing measurable (quick A/B "
+                    + "runs, alternating, on a machine shared with other builds). The distance left, in this run: 0.6x "
+                    + "of bare curl means a GiB in " + Stats.f(allowedSeconds, 2) + " s. With both cores busy all the "
+                    + "time that would allow " + Stats.f(allowedClientCpu, 2) + " client CPU seconds per GiB (server "
+                    + Stats.f(ours.medianServerCpu(), 2) + "), "
+                    + (oursCpuMedian <= allowedClientCpu ? "which the downloader's " + Stats.f(oursCpuMedian, 2) + " fits in"
+                            : Stats.f(oursCpuMedian - allowedClientCpu, 2) + " less than the downloader spent")
+                    + "; but its GiB took " + Stats.f(oursWallPerGib, 2) + " s against the "
+                    + Stats.f(bound, 2) + " s its CPU would fill, so for " + Stats.f(oursWallPerGib - bound, 2)
+                    + " s a core had nothing to do: the set-up before the first byte (0.20 s, one thread: HttpClient's "
+                    + "classes loaded, the request sent) and the start of the stream, whose first 0.2 to 0.4 s ran at "
+                    + "under a fifth of the steady rate (JFR socket read events) while the hashes and the read loop "
+                    + "still ran interpreted or in C1 code. Of the CPU, the two hashes take about 1.2 s per GiB on this "
+                    + "machine and the JIT about 0.5 in a fresh JVM; the rest is the reading thread, whose largest parts "
+                    + "are the kernel's own copies and the two JDK copies that a heap-buffer stream (HttpClient 4 over a "
+                    + "socket `InputStream`) cannot avoid.");
         }
         return s;
     }

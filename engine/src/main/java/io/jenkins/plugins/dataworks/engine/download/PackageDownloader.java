@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.util.PublicSuffixMatcher;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.BasicHttpClientConnectionManager;
@@ -70,7 +75,14 @@ public final class PackageDownloader {
                 .setNormalizeUri(false) // the signature covers the path exactly as OSS gave it
                 .build();
         return HttpClients.custom()
-                .setConnectionManager(new BasicHttpClientConnectionManager())
+                .setConnectionManager(new BasicHttpClientConnectionManager(RegistryBuilder.<ConnectionSocketFactory>create()
+                        .register("http", PlainConnectionSocketFactory.getSocketFactory())
+                        .register("https", new TlsOnFirstUse())
+                        .build()))
+                // The builder loads the public suffix list (about 0.1 CPU s in a fresh JVM) for cookies,
+                // which are disabled, and for the default TLS factory, which is not used: TlsOnFirstUse
+                // verifies hostnames against the full list. So the builder gets an empty one.
+                .setPublicSuffixMatcher(new PublicSuffixMatcher(List.of(), List.of()))
                 .setDefaultRequestConfig(config)
                 // Without a proxy of ours, null makes the planner ask the JVM's default ProxySelector.
                 .setRoutePlanner(new SystemDefaultRoutePlanner(settings.proxy() == null ? null : settings.proxy().selector()))

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -66,6 +69,38 @@ class UnusualServerTest {
 
     private PackageDownloader downloader() {
         return new PackageDownloader(DownloadSettings.defaults().withAllowedHosts(Set.of("127.0.0.1")));
+    }
+
+    @Test
+    void anHttpsUrlIsFetchedOverTlsEvenThoughTlsIsSetUpOnlyWhenNeeded() throws Exception {
+        // TLS is created on the first https connection (TlsOnFirstUse): it must still be used. This
+        // server answers in clear text at once, so a TLS client fails its handshake instead of
+        // trusting the body.
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (Socket s = plain.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx".getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.getInputStream().read(); // until the client gives up
+                } catch (IOException ignored) {
+                    // the client closed the connection
+                }
+            });
+            answer.setDaemon(true);
+            answer.start();
+            String url = "https://127.0.0.1:" + plain.getLocalPort() + "/p.zip?Signature=secret";
+            PackageDownloader downloader = new PackageDownloader(
+                    DownloadSettings.defaults().withAllowedHosts(Set.of("127.0.0.1")).withMaxResumes(0));
+
+            assertThatThrownBy(() -> downloader.download(url, dir, "p.zip", UrlRefresher.NONE, null))
+                    .isInstanceOfSatisfying(DownloadException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo("TransferBroken");
+                        assertThat(e.getMessage()).contains("SSLException").doesNotContain("secret");
+                    });
+        }
+        try (var entries = Files.list(dir)) {
+            assertThat(entries).isEmpty();
+        }
     }
 
     @Test
