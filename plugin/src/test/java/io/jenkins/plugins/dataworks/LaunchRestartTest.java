@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataworks;
 
 import static io.jenkins.plugins.dataworks.TestScenarios.PROJECT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.listeners.ItemListener;
@@ -11,7 +10,6 @@ import io.jenkins.plugins.dataworks.emulator.scenario.Fault;
 import io.jenkins.plugins.dataworks.emulator.state.MigrationInfo;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -34,8 +32,7 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 class LaunchRestartTest {
 
     private static final Duration LONG_READ_TIMEOUT = Duration.ofMinutes(10);
-    private static final AtomicReference<DataWorksEmulatorExtension> RUNNING = new AtomicReference<>();
-    private static final AtomicReference<DataWorksTestEnvironment> INSTALLED = new AtomicReference<>();
+    private static final SessionHandOver SESSIONS = new SessionHandOver(LONG_READ_TIMEOUT);
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
@@ -48,13 +45,12 @@ class LaunchRestartTest {
 
     @BeforeEach
     void useThisTestsEmulator() {
-        RUNNING.set(dataworks);
+        SESSIONS.use(dataworks);
     }
 
     @AfterEach
     void forgetIt() {
-        RUNNING.set(null);
-        INSTALLED.set(null);
+        SESSIONS.forget();
     }
 
     /** Points each Jenkins session at the emulator before Pipelines resume. */
@@ -62,23 +58,12 @@ class LaunchRestartTest {
     public static final class InstallBeforePipelinesResume extends ItemListener {
         @Override
         public void onLoaded() {
-            DataWorksEmulatorExtension dataworks = RUNNING.get();
-            if (dataworks == null) {
-                return;
-            }
-            try {
-                INSTALLED.set(
-                        DataWorksTestEnvironment.install(dataworks.emulator(), dataworks.clock(), LONG_READ_TIMEOUT));
-            } catch (Exception e) {
-                throw new IllegalStateException("could not point Jenkins at the emulator", e);
-            }
+            SESSIONS.installIfRunning();
         }
     }
 
     private static DataWorksTestEnvironment installed() {
-        DataWorksTestEnvironment env = INSTALLED.get();
-        assertNotNull(env, "InstallBeforePipelinesResume did not run at startup");
-        return env;
+        return SESSIONS.installed();
     }
 
     private static WorkflowRun startRelease(JenkinsRule r, DataWorksTestEnvironment env, String name) throws Exception {

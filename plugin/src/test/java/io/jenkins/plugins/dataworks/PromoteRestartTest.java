@@ -3,7 +3,6 @@ package io.jenkins.plugins.dataworks;
 import static io.jenkins.plugins.dataworks.TestScenarios.PROJECT;
 import static io.jenkins.plugins.dataworks.TestScenarios.TARGET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.listeners.ItemListener;
@@ -13,7 +12,6 @@ import io.jenkins.plugins.dataworks.emulator.state.MigrationInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -36,8 +34,7 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 class PromoteRestartTest {
 
     private static final String NAME = "release-1";
-    private static final AtomicReference<DataWorksEmulatorExtension> RUNNING = new AtomicReference<>();
-    private static final AtomicReference<DataWorksTestEnvironment> INSTALLED = new AtomicReference<>();
+    private static final SessionHandOver SESSIONS = new SessionHandOver(Duration.ofMinutes(10));
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
@@ -50,13 +47,12 @@ class PromoteRestartTest {
 
     @BeforeEach
     void useThisTestsEmulator() {
-        RUNNING.set(dataworks);
+        SESSIONS.use(dataworks);
     }
 
     @AfterEach
     void forgetIt() {
-        RUNNING.set(null);
-        INSTALLED.set(null);
+        SESSIONS.forget();
     }
 
     /** Points each Jenkins session at the emulator before Pipelines resume. */
@@ -64,23 +60,12 @@ class PromoteRestartTest {
     public static final class InstallBeforePipelinesResume extends ItemListener {
         @Override
         public void onLoaded() {
-            DataWorksEmulatorExtension dataworks = RUNNING.get();
-            if (dataworks == null) {
-                return;
-            }
-            try {
-                INSTALLED.set(DataWorksTestEnvironment.install(
-                        dataworks.emulator(), dataworks.clock(), Duration.ofMinutes(10)));
-            } catch (Exception e) {
-                throw new IllegalStateException("could not point Jenkins at the emulator", e);
-            }
+            SESSIONS.installIfRunning();
         }
     }
 
     private static DataWorksTestEnvironment installed() {
-        DataWorksTestEnvironment env = INSTALLED.get();
-        assertNotNull(env, "InstallBeforePipelinesResume did not run at startup");
-        return env;
+        return SESSIONS.installed();
     }
 
     /** The one-step Jenkinsfile of docs/pipeline.md. */

@@ -4,7 +4,6 @@ import static io.jenkins.plugins.dataworks.TestScenarios.EXPORT_OK;
 import static io.jenkins.plugins.dataworks.TestScenarios.PROJECT;
 import static io.jenkins.plugins.dataworks.TestScenarios.STUCK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
@@ -39,10 +38,7 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
  */
 class WaitForDataWorksMigrationRestartTest {
 
-    /** The emulator of the test running now, for the startup hook (Jenkins creates that, not JUnit). */
-    private static final AtomicReference<DataWorksEmulatorExtension> RUNNING = new AtomicReference<>();
-    /** What the startup hook installed into the Jenkins session running now. */
-    private static final AtomicReference<DataWorksTestEnvironment> INSTALLED = new AtomicReference<>();
+    private static final SessionHandOver SESSIONS = new SessionHandOver(null);
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
@@ -55,13 +51,12 @@ class WaitForDataWorksMigrationRestartTest {
 
     @BeforeEach
     void useThisTestsEmulator() {
-        RUNNING.set(dataworks);
+        SESSIONS.use(dataworks);
     }
 
     @AfterEach
     void forgetIt() {
-        RUNNING.set(null);
-        INSTALLED.set(null);
+        SESSIONS.forget();
     }
 
     /**
@@ -72,23 +67,13 @@ class WaitForDataWorksMigrationRestartTest {
     public static final class InstallBeforePipelinesResume extends ItemListener {
         @Override
         public void onLoaded() {
-            DataWorksEmulatorExtension dataworks = RUNNING.get();
-            if (dataworks == null) {
-                return;
-            }
-            try {
-                INSTALLED.set(DataWorksTestEnvironment.install(dataworks.emulator(), dataworks.clock()));
-            } catch (Exception e) {
-                throw new IllegalStateException("could not point Jenkins at the emulator", e);
-            }
+            SESSIONS.installIfRunning();
         }
     }
 
     /** The environment of the running session, installed at its start. */
     private static DataWorksTestEnvironment installed() {
-        DataWorksTestEnvironment env = INSTALLED.get();
-        assertNotNull(env, "InstallBeforePipelinesResume did not run at startup");
-        return env;
+        return SESSIONS.installed();
     }
 
     private WorkflowRun startGate(JenkinsRule r, DataWorksTestEnvironment env, long migrationId, String extra)
