@@ -17,9 +17,11 @@ import io.jenkins.plugins.dataworks.emulator.scenario.SecondStart;
 import io.jenkins.plugins.dataworks.emulator.state.CallRecord;
 import io.jenkins.plugins.dataworks.emulator.state.MigrationInfo;
 import io.jenkins.plugins.dataworks.engine.auth.AccessKeyCredentials;
+import io.jenkins.plugins.dataworks.engine.error.AuthenticationException;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.ErrorClassifier;
 import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
+import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -140,6 +142,26 @@ class SingleSendTest {
         }
         assertThat(named("proxied")).singleElement().satisfies(m -> assertThat(m.starts()).isEqualTo(1));
         assertThat(named("direct")).hasSize(1);
+    }
+
+    @Test
+    void aWriteThroughAProxyDemandingAuthenticationEndsWithTheProxysMessage() throws Exception {
+        try (ForwardingProxy proxy = ForwardingProxy.start()) {
+            proxy.answerConnectWith("407 Proxy Authentication Required");
+            ClientSettings settings = ClientSettings.of(Endpoint.region("cn-shanghai")).withProxy(ProxySettings.parse(proxy.address()));
+            try (AliyunDataWorksClient client = AliyunDataWorksClient.create(settings,
+                    AccessKeyCredentials.of(DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET), emulator.clock())) {
+                MigrationLauncher launcher = new MigrationLauncher(client, d -> {}, 3);
+
+                // The refused tunnel carried nothing of the request; the name lookup that follows is refused alike.
+                AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+                        () -> launcher.createExport(ExportSpec.full(DEMO_PROJECT_ID, "behind-a-proxy")));
+
+                assertThat(e.getMessage()).doesNotContain("\n").contains("HTTP 407")
+                        .contains("the HTTP proxy demands authentication, which is not supported");
+            }
+            assertThat(proxy.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.method()).isEqualTo("CONNECT"));
+        }
     }
 
     @Test
