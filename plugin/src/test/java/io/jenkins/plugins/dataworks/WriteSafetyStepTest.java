@@ -118,6 +118,20 @@ class WriteSafetyStepTest {
         assertEquals(2, count(emu, "StartMigration"));
         assertEachNonceOnce(emu);
 
+        // startDataWorksMigration on its own, its answer lost too.
+        emu.inject(Fault.performedNoAnswer().onAction("CreateExportMigration"));
+        emu.inject(Fault.performedNoAnswer().onAction("StartMigration"));
+        WorkflowRun single = r.assertBuildStatusSuccess(run("""
+                def id = createDataWorksExport projectId: %1$d, name: 'single-lost', %2$s
+                def s = startDataWorksMigration projectId: %1$d, migrationId: id, %2$s
+                echo "startedNow=${s.startedNow} status=${s.status}"
+                """.formatted(PROJECT, env.connection())));
+        r.assertLogContains("startedNow=false status=EXPORTING", single);
+        List<MigrationInfo> one = named(emu, "single-lost");
+        assertEquals(1, one.size(), one.toString());
+        assertEquals(1, one.get(0).starts());
+        assertEquals(3, count(emu, "StartMigration"));
+        assertEachNonceOnce(emu);
     }
 
     @Test
