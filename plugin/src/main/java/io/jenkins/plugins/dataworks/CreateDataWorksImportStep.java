@@ -233,12 +233,16 @@ public final class CreateDataWorksImportStep extends ConnectionStep {
                 return Launches.create(
                         launcher, calls, previous, MigrationType.IMPORT, options.projectId(), options.name(), () -> {
                             long size = checked(transfer);
-                            calls.log(Messages.Import_uploading(
-                                    source.describe(),
-                                    Functions.humanReadableByteSize(size),
-                                    options.name(),
-                                    options.projectId()));
-                            return launcher.createImport(spec, transfer);
+                            // Logged when the upload begins: the engine checks the name first, and a taken
+                            // name uploads nothing.
+                            return launcher.createImport(spec, grant -> {
+                                calls.log(Messages.Import_uploading(
+                                        source.describe(),
+                                        Functions.humanReadableByteSize(size),
+                                        options.name(),
+                                        options.projectId()));
+                                transfer.upload(grant);
+                            });
                         });
             } finally {
                 if (located.temporary() != null) {

@@ -113,7 +113,10 @@ abstract class LaunchingExecution extends StepExecution {
             CredentialsSource credentials = CredentialsResolver.forRun(connection.credentialsId(), run);
             try (RateLimitedClient client = runtime.openRateLimitedClient(
                     credentials, connection.clientSettings(config), config.getRateLimit())) {
-                Object result = launch(runtime.launcher(client), new Calls(run, listener, client), previous);
+                // Each retry is one line in the build log: a pause or a second attempt is never silent.
+                MigrationLauncher launcher =
+                        runtime.launcher(client, notice -> listener.getLogger().println(notice.line()));
+                Object result = launch(launcher, new Calls(run, listener, client), previous);
                 if (result != CONTINUES) {
                     succeed(result);
                 }

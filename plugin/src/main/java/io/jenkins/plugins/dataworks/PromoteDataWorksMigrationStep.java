@@ -245,6 +245,9 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
         private final boolean failOnError;
 
         private volatile Phase phase = Phase.LAUNCH_EXPORT;
+        /** The name was found free in both workspaces: from here on, a failure is no longer CHECK_NAME's. */
+        private volatile boolean nameChecked;
+
         private volatile long exportId;
         private volatile long importId;
         private volatile String exportActionId;
@@ -320,6 +323,10 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
         Object launch(MigrationLauncher launcher, Calls calls, Attempt previous)
                 throws IOException, InterruptedException {
             if (phase == Phase.LAUNCH_EXPORT) {
+                if (previous == null) {
+                    // Before anything is created or uploaded: a taken name must not cost a whole export.
+                    requireFreeName(launcher, calls);
+                }
                 MigrationRef ref =
                         launchOne(launcher, calls, previous, MigrationType.EXPORT, export.projectId(), () -> {
                             return launcher.createExport(export.spec());
@@ -349,6 +356,16 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
                 startGate(null);
             }
             return CONTINUES;
+        }
+
+        /** Looks the name up in both workspaces, among exports and imports (the engine's one rule for it). */
+        private void requireFreeName(MigrationLauncher launcher, Calls calls) {
+            launcher.requireFreeName(export.projectId(), export.name());
+            if (imports.projectId() != export.projectId()) {
+                launcher.requireFreeName(imports.projectId(), export.name());
+            }
+            nameChecked = true;
+            calls.log(Messages.Promote_nameFree(export.name(), export.projectId(), imports.projectId()));
         }
 
         /**
@@ -502,6 +519,9 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
             Attempt a = currentAttempt();
             boolean starting = a != null && (a.action() == Attempt.Action.START || a.isCreated());
             if (phase == Phase.LAUNCH_EXPORT) {
+                if (a == null && !nameChecked) {
+                    return PromotionResult.Stage.CHECK_NAME;
+                }
                 return starting ? PromotionResult.Stage.START_EXPORT : PromotionResult.Stage.CREATE_EXPORT;
             }
             return starting ? PromotionResult.Stage.START_IMPORT : PromotionResult.Stage.CREATE_IMPORT;

@@ -273,6 +273,8 @@ class CreateDataWorksImportStepTest {
         assertEquals(1, imports.size());
         r.assertLogContains("id=" + imports.get(0).id(), b);
         assertEquals(1, dataworks.emulator().uploads().size(), "uploaded once, under the one grant");
-        r.assertLogNotContains("Throttling", b);
+        // Each retry is one line: the pause is explained.
+        r.assertLogContains("AuthorizeFileUpload throttled (Throttling.User); retrying in 1s, attempt 2 of 4", b);
+        r.assertLogContains("AuthorizeFileUpload throttled (Throttling.User); retrying in 2s, attempt 3 of 4", b);
     }
 }

@@ -126,7 +126,7 @@ class PromoteDataWorksMigrationStepTest {
     }
 
     @Test
-    void aTakenNameStopsAtCreateExportInOneLineWithNothingCreated() throws Exception {
+    void aTakenNameStopsBeforeTheExportInOneLineWithNothingCreated() throws Exception {
         int before = dataworks.emulator().migrations().size();
         WorkflowRun b = r.assertBuildStatus(
                 Result.FAILURE,
@@ -136,7 +136,7 @@ class PromoteDataWorksMigrationStepTest {
         List<String> errors = log.lines().filter(l -> l.startsWith("ERROR: ")).toList();
         assertEquals(1, errors.size(), log);
         assertTrue(
-                errors.get(0).contains("promotion stopped at CREATE_EXPORT: a migration named 'nightly_export'"),
+                errors.get(0).contains("promotion stopped at CHECK_NAME: a migration named 'nightly_export'"),
                 errors.get(0));
         assertFalse(log.contains("\tat "), log);
         assertEquals(before, dataworks.emulator().migrations().size());
@@ -154,11 +154,14 @@ class PromoteDataWorksMigrationStepTest {
 
     @Test
     void failOnErrorFalseReturnsTheStoppedPromotion() throws Exception {
+        // A target workspace that does not exist is found by the name check, before an export is made.
         WorkflowRun b = r.assertBuildStatusSuccess(run("""
                 def p = promoteDataWorksMigration projectId: %d, targetProjectId: 99, name: 'to_nowhere',
                     failOnError: false, %s
-                echo "result=${p.result} stage=${p.failedStage} export=${p.export.status}"
+                echo "result=${p.result} stage=${p.failedStage} export=${p.export} message=${p.message}"
                 """.formatted(PROJECT, env.connection())));
-        r.assertLogContains("stage=CREATE_IMPORT export=EXPORT_SUCCESS", b);
+        r.assertLogContains("result=ERROR stage=CHECK_NAME export=null message=promotion stopped at CHECK_NAME:", b);
+        r.assertLogContains("Invalid.Tenant.ProjectNotExists", b);
+        assertEquals(0, dataworks.emulator().callCount("CreateExportMigration"));
     }
 }

@@ -108,9 +108,13 @@ final class Connection implements AutoCloseable {
         return client;
     }
 
-    /** The engine's launcher on this connection, pausing between retries on the runtime's time. */
-    MigrationLauncher launcher(WaitRuntime runtime) {
-        return new MigrationLauncher(client, runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES);
+    /**
+     * The engine's launcher on this connection, pausing between retries on the runtime's time; each
+     * retry is one progress line.
+     */
+    MigrationLauncher launcher(WaitRuntime runtime, StatusReporter reporter) {
+        return new MigrationLauncher(client, runtime.sleeper(), MigrationLauncher.DEFAULT_RETRIES,
+                notice -> reporter.note(notice.line()));
     }
 
     Endpoint endpoint() {

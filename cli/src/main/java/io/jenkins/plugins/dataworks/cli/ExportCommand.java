@@ -59,7 +59,7 @@ final class ExportCommand implements Callable<Integer>, Cli.WithOutput {
         try (Connection conn = plan.open(clients, emulators); WaitRuntime runtime = ctx.runtime().get()) {
             StatusReporter reporter = new StatusReporter(ctx.err(), output.quiet, runtime.clock());
             conn.describeTo(reporter, "workspace " + projectId);
-            Launched launched = conn.launcher(runtime).createExport(spec);
+            Launched launched = conn.launcher(runtime, reporter).createExport(spec);
             reporter.note(Launches.describe(launched));
             if (printer.json()) {
                 printer.printJson(Launches.toMap(launched));

@@ -72,9 +72,13 @@ final class ImportCommand implements Callable<Integer>, Cli.WithOutput {
             StatusReporter reporter = new StatusReporter(ctx.err(), output.quiet, runtime.clock());
             conn.describeTo(reporter, "workspace " + projectId);
             PackageUploader uploader = new PackageUploader(conn.uploadSettings(cap), file, runtime.sleeper());
-            reporter.note("uploading " + file + " (" + ProgressBar.bytes(uploader.size()) + ") for the import into workspace "
-                    + projectId);
-            Launched launched = conn.launcher(runtime).createImport(spec, uploader);
+            String uploading = "uploading " + file + " (" + ProgressBar.bytes(uploader.size()) + ") for the import into workspace "
+                    + projectId;
+            // Said when the upload begins: the name is checked first, and a taken name uploads nothing.
+            Launched launched = conn.launcher(runtime, reporter).createImport(spec, grant -> {
+                reporter.note(uploading);
+                uploader.upload(grant);
+            });
             reporter.note(Launches.describe(launched));
             if (printer.json()) {
                 printer.printJson(Launches.toMap(launched));

@@ -47,14 +47,23 @@ final class Promotion {
         this.runtime = runtime;
         this.reporter = reporter;
         this.progressBar = progressBar;
-        this.launcher = conn.launcher(runtime);
+        this.launcher = conn.launcher(runtime, reporter);
     }
 
     Outcome run(Plan plan) {
-        // Export: create, start, wait.
+        // The name, in both workspaces, before anything is created or uploaded.
         Launched export;
-        Stage stage = Stage.CREATE_EXPORT;
+        Stage stage = Stage.CHECK_NAME;
         try {
+            String name = plan.export().name();
+            launcher.requireFreeName(plan.export().projectId(), name);
+            if (plan.imports().projectId() != plan.export().projectId()) {
+                launcher.requireFreeName(plan.imports().projectId(), name);
+            }
+            reporter.note("the name '" + name + "' is free in workspaces " + plan.export().projectId() + " and "
+                    + plan.imports().projectId());
+            // Export: create, start, wait.
+            stage = Stage.CREATE_EXPORT;
             export = launcher.createExport(plan.export());
             reporter.note(Launches.describe(export));
             stage = Stage.START_EXPORT;
@@ -92,10 +101,10 @@ final class Promotion {
         try {
             ctx.cancellation().throwIfCancelled();
             PackageUploader uploader = new PackageUploader(conn.uploadSettings(plan.maxUploadBytes()), downloaded.file(), runtime.sleeper());
-            reporter.note("uploading " + withPackage.packageFile() + " for the import into workspace "
-                    + plan.imports().projectId());
             // The launcher authorizes, uploads and creates in one call: the transfer tells where it failed.
             PackageTransfer transfer = grant -> {
+                reporter.note("uploading " + withPackage.packageFile() + " for the import into workspace "
+                        + plan.imports().projectId());
                 uploader.upload(grant);
                 importStage[0] = Stage.CREATE_IMPORT;
             };

@@ -7,13 +7,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code dataworks-migration start}: StartMigration, idempotent. A migration that was started
- * before is reported and left alone with exit 0, so a script may retry the command safely.
+ * {@code dataworks-migration start}: reads the status, then StartMigration only for a migration
+ * that waits for its start. One that was started before is reported and left alone with exit 0 and
+ * no StartMigration call, so a script may retry the command safely whatever DataWorks would do with a
+ * second start.
  */
 @Command(name = "start", sortOptions = false,
         description = {
-            "Start a created migration (StartMigration). One that was started before is left alone and reported, with exit 0,"
-                    + " so the command is safe to retry."})
+            "Start a created migration (GetMigrationSummary, then StartMigration). One that was started before is left"
+                    + " alone and reported, with exit 0 and no StartMigration call, so the command is safe to retry."})
 final class StartCommand implements Callable<Integer>, Cli.WithOutput {
 
     @Mixin
@@ -46,8 +48,9 @@ final class StartCommand implements Callable<Integer>, Cli.WithOutput {
         MigrationRef ref = migration.ref(plan.emulator() ? DemoEmulator.DEMO_MIGRATION : null);
         ResultPrinter printer = new ResultPrinter(ctx.out(), output.json());
         try (Connection conn = plan.open(clients, emulators); WaitRuntime runtime = ctx.runtime().get()) {
-            conn.describeTo(new StatusReporter(ctx.err(), output.quiet, runtime.clock()), ref.toString());
-            Started started = conn.launcher(runtime).start(ref);
+            StatusReporter reporter = new StatusReporter(ctx.err(), output.quiet, runtime.clock());
+            conn.describeTo(reporter, ref.toString());
+            Started started = conn.launcher(runtime, reporter).start(ref);
             if (printer.json()) {
                 printer.printJson(Launches.toMap(started));
             } else {

@@ -128,16 +128,16 @@ class PromoteCommandTest {
     }
 
     @Test
-    void aTakenNameStopsAtTheExportsCreationWithNothingCreated() {
+    void aTakenNameStopsBeforeTheExportWithNothingCreated() {
         CliRun.Result r = cli.run(promoteNamed("nightly"));
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.API_ERROR);
         JsonObject j = new Gson().fromJson(r.out(), JsonObject.class);
-        assertThat(j.get("failedStage").getAsString()).isEqualTo("CREATE_EXPORT");
-        assertThat(j.get("message").getAsString()).startsWith("promotion stopped at CREATE_EXPORT: a migration named"
+        assertThat(j.get("failedStage").getAsString()).isEqualTo("CHECK_NAME");
+        assertThat(j.get("message").getAsString()).startsWith("promotion stopped at CHECK_NAME: a migration named"
                 + " 'nightly' already exists in workspace 10001").contains("choose another --name");
         assertThat(j.has("export")).isFalse();
-        assertThat(emulator.emulator().calls()).extracting(c -> c.action()).containsExactly("CreateExportMigration");
+        assertThat(emulator.emulator().calls()).extracting(c -> c.action()).containsExactly("ListMigrations");
     }
 
     private String[] promoteNamed(String name) {

@@ -10,6 +10,7 @@ import io.jenkins.plugins.dataworks.engine.client.AliyunDataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.ClientSettings;
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
+import io.jenkins.plugins.dataworks.engine.migrate.RetryNotice;
 import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimiterRegistry;
 import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
 import io.jenkins.plugins.dataworks.engine.wait.MigrationWaiter;
@@ -131,10 +132,10 @@ public final class DataWorksRuntime {
     /**
      * The engine's launcher for the create and start calls of the launching steps, through the
      * client's single calls (each waits for its rate-limit slot on the calling thread, so call it
-     * on {@link #callExecutor()}), retrying with this runtime's sleeper.
+     * on {@link #callExecutor()}), retrying with this runtime's sleeper; each retry goes to {@code retries}.
      */
-    public MigrationLauncher launcher(RateLimitedClient client) {
-        return new MigrationLauncher(client.singleCalls(), sleeper, MigrationLauncher.DEFAULT_RETRIES);
+    public MigrationLauncher launcher(RateLimitedClient client, RetryNotice.Listener retries) {
+        return new MigrationLauncher(client.singleCalls(), sleeper, MigrationLauncher.DEFAULT_RETRIES, retries);
     }
 
     /** Waits between attempts of single calls and uploads: the system's, or the tests' recording one. */

@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.jenkins.plugins.dataworks.emulator.oss.DownloadLinks;
 import io.jenkins.plugins.dataworks.emulator.scenario.MigrationSpec.MigrationType;
+import io.jenkins.plugins.dataworks.emulator.scenario.SecondStart;
 import io.jenkins.plugins.dataworks.emulator.state.EmulatorState;
 import io.jenkins.plugins.dataworks.emulator.state.MigrationInfo;
 import io.jenkins.plugins.dataworks.emulator.state.MigrationState;
@@ -128,8 +129,7 @@ final class DataWorksActions {
                     "expected SAVED, SUBMITTED or DEPLOYED but got '" + objectStatus + "'");
         }
         MigrationState created = state.createExport(projectId, name, call.caller().userId(), call.optional("Description"))
-                .orElseThrow(() -> new ApiException(400, ErrorCodes.MIGRATION_NAME_EXISTS,
-                        "A migration named '" + name + "' already exists in the workspace."));
+                .orElseThrow(() -> nameTaken(name));
         return created.spec().id();
     }
 
@@ -156,8 +156,7 @@ final class DataWorksActions {
         MigrationState.Details details = new MigrationState.Details(packageType, call.optional("Description"),
                 packageFile, failedTask);
         MigrationState created = state.createImport(projectId, name, call.caller().userId(), details)
-                .orElseThrow(() -> new ApiException(400, ErrorCodes.MIGRATION_NAME_EXISTS,
-                        "A migration named '" + name + "' already exists in the workspace."));
+                .orElseThrow(() -> nameTaken(name));
         return created.spec().id();
     }
 
@@ -305,9 +304,24 @@ final class DataWorksActions {
         return value;
     }
 
-    /** StartMigration: Data is whether this call started it (false for one already started). */
+    private ApiException nameTaken(String name) {
+        return new ApiException(400, state.scenario().duplicateNameCode(),
+                "A migration named '" + name + "' already exists in the workspace.");
+    }
+
+    /**
+     * StartMigration: Data is whether this call started it. What a second call on a started
+     * migration does is the scenario's {@link SecondStart} (the reference does not say).
+     */
     private Object startMigration(RpcCall call) {
-        return migration(call).start(call.now());
+        MigrationState m = migration(call);
+        SecondStart second = state.scenario().secondStart();
+        boolean started = m.start(call.now(), second == SecondStart.RUN_AGAIN);
+        if (!started && second == SecondStart.REFUSE) {
+            throw new ApiException(400, ErrorCodes.MIGRATION_ALREADY_STARTED,
+                    "The migration " + m.spec().id() + " has been started already.");
+        }
+        return started;
     }
 
     private Object getMigrationProcess(RpcCall call) {

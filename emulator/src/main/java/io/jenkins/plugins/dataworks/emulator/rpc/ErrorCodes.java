@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataworks.emulator.rpc;
 
+import io.jenkins.plugins.dataworks.emulator.scenario.Scenario;
+
 /**
  * The error codes and HTTP statuses the emulator answers with. Codes and statuses of the
  * authentication layer follow Alibaba Cloud's gateway; where the public documentation gives no
@@ -45,8 +47,13 @@ public final class ErrorCodes {
     public static final String PROJECT_NOT_EXISTS = "Invalid.Tenant.ProjectNotExists";
     /** 400 (emulator's choice: DataWorks reports business lookups as 400 Invalid.*). */
     public static final String MIGRATION_NOT_EXISTS = "Invalid.Migration.NotExists";
-    /** 400 (emulator's choice): CreateExportMigration with a Name already used in the workspace. */
-    public static final String MIGRATION_NAME_EXISTS = "Invalid.Migration.NameDuplicated";
+    /**
+     * 400 (emulator's choice): CreateExportMigration with a Name already used in the workspace; a
+     * scenario may answer another code ({@code Scenario.duplicateNameCode}).
+     */
+    public static final String MIGRATION_NAME_EXISTS = Scenario.DEFAULT_DUPLICATE_NAME_CODE;
+    /** 400 (emulator's choice), only under {@code SecondStart.REFUSE}: StartMigration of a started migration. */
+    public static final String MIGRATION_ALREADY_STARTED = "Invalid.Migration.AlreadyStarted";
 
     // --- STS ---
     /** 404: RoleArn not among the scenario's roles (when it lists any). */

@@ -23,6 +23,11 @@ import java.util.Set;
  * @param bucket the OSS bucket name in DownloadUrls, and the one AuthorizeFileUpload hands out
  * @param uploadFaults faults of OSS PostObject uploads
  * @param maxUploadBytes the upper bound of content-length-range in the policies AuthorizeFileUpload issues
+ * @param checkNonces whether a reused SignatureNonce is refused (SignatureNonceUsed), as Alibaba's gateway
+ *     does; false plays a server (or a proxy in front of it) without that replay check
+ * @param secondStart what StartMigration does with a migration that was started before
+ * @param duplicateNameCode the error code (HTTP 400) of a Create call whose name is taken; the public
+ *     reference names none
  */
 public record Scenario(
         List<AccessKey> accessKeys,
@@ -38,11 +43,16 @@ public record Scenario(
         String accountId,
         MigrationSpec createdImport,
         List<UploadFault> uploadFaults,
-        long maxUploadBytes) {
+        long maxUploadBytes,
+        boolean checkNonces,
+        SecondStart secondStart,
+        String duplicateNameCode) {
 
     public static final String DEFAULT_ACCOUNT_ID = "1000000000000001";
     /** 1 GiB: the default cap of an uploaded import package. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 1L << 30;
+    /** The emulator's choice of code for a taken name: Alibaba's reference lists none. */
+    public static final String DEFAULT_DUPLICATE_NAME_CODE = "Invalid.Migration.NameDuplicated";
 
     public Scenario {
         accessKeys = List.copyOf(accessKeys);
@@ -51,6 +61,10 @@ public record Scenario(
         downloadFaults = List.copyOf(downloadFaults);
         uploadFaults = List.copyOf(uploadFaults);
         Objects.requireNonNull(createdImport, "createdImport");
+        Objects.requireNonNull(secondStart, "secondStart");
+        if (duplicateNameCode == null || duplicateNameCode.isBlank()) {
+            throw new IllegalArgumentException("duplicateNameCode must not be empty");
+        }
         if (maxUploadBytes < 1) {
             throw new IllegalArgumentException("maxUploadBytes must be >= 1");
         }
@@ -105,7 +119,8 @@ public record Scenario(
     public Builder toBuilder() {
         return new Builder().addAll(this).createdExport(createdExport).firstCreatedId(firstCreatedId)
                 .downloadUrlTtl(downloadUrlTtl).bucket(bucket).accountId(accountId).createdImport(createdImport)
-                .maxUploadBytes(maxUploadBytes);
+                .maxUploadBytes(maxUploadBytes).checkNonces(checkNonces).secondStart(secondStart)
+                .duplicateNameCode(duplicateNameCode);
     }
 
     /** Mutable, not thread-safe builder. */
@@ -124,6 +139,9 @@ public record Scenario(
         private Duration downloadUrlTtl = Duration.ofHours(1);
         private String bucket = "dataworks-emulator-export";
         private String accountId = DEFAULT_ACCOUNT_ID;
+        private boolean checkNonces = true;
+        private SecondStart secondStart = SecondStart.ANSWER_FALSE;
+        private String duplicateNameCode = DEFAULT_DUPLICATE_NAME_CODE;
 
         private Builder() {
         }
@@ -207,6 +225,27 @@ public record Scenario(
             return this;
         }
 
+        /**
+         * Whether a reused SignatureNonce is refused (default true). False plays a server without the
+         * replay check, which performs a request the transport sent twice twice.
+         */
+        public Builder checkNonces(boolean check) {
+            checkNonces = check;
+            return this;
+        }
+
+        /** What StartMigration does with a migration that was started before (default {@link SecondStart#ANSWER_FALSE}). */
+        public Builder secondStart(SecondStart behaviour) {
+            secondStart = Objects.requireNonNull(behaviour, "secondStart");
+            return this;
+        }
+
+        /** The error code of a Create call whose name is taken (default {@value Scenario#DEFAULT_DUPLICATE_NAME_CODE}). */
+        public Builder duplicateNameCode(String code) {
+            duplicateNameCode = Objects.requireNonNull(code, "duplicateNameCode");
+            return this;
+        }
+
         /** Adds the keys, projects, migrations, faults (RPC, download, upload) and roles of another scenario. */
         public Builder addAll(Scenario other) {
             accessKeys.addAll(other.accessKeys());
@@ -221,7 +260,8 @@ public record Scenario(
 
         public Scenario build() {
             return new Scenario(accessKeys, projects, migrations, faults, downloadFaults, roles, createdExport,
-                    firstCreatedId, downloadUrlTtl, bucket, accountId, createdImport, uploadFaults, maxUploadBytes);
+                    firstCreatedId, downloadUrlTtl, bucket, accountId, createdImport, uploadFaults, maxUploadBytes,
+                    checkNonces, secondStart, duplicateNameCode);
         }
     }
 }

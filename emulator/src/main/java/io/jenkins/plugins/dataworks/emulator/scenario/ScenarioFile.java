@@ -39,7 +39,7 @@ public final class ScenarioFile {
         }
         allow(root, "scenario", "includeDemo", "accessKeys", "projects", "roles", "migrations", "createdExport", "faults",
                 "downloadFaults", "downloadUrlTtlSeconds", "bucket", "firstCreatedId", "accountId", "createdImport",
-                "uploadFaults", "maxUploadBytes");
+                "uploadFaults", "maxUploadBytes", "checkNonces", "secondStart", "duplicateNameCode");
         Scenario.Builder b = Scenario.builder();
         if (bool(root, "includeDemo", false)) {
             b.addAll(Scenarios.demo());
@@ -107,6 +107,18 @@ public final class ScenarioFile {
         }
         if (root.has("accountId")) {
             b.accountId(string(root, "accountId"));
+        }
+        b.checkNonces(bool(root, "checkNonces", true));
+        if (root.has("secondStart")) {
+            String second = string(root, "secondStart");
+            try {
+                b.secondStart(SecondStart.valueOf(second));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("secondStart must be ANSWER_FALSE, REFUSE or RUN_AGAIN, not " + second, e);
+            }
+        }
+        if (root.has("duplicateNameCode")) {
+            b.duplicateNameCode(string(root, "duplicateNameCode"));
         }
         return b.build();
     }

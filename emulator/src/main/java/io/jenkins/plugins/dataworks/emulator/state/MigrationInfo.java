@@ -13,8 +13,9 @@ import java.time.Instant;
  * @param description the Description it was created with (null if none)
  * @param packageFile CreateImportMigration's PackageFile (null for exports)
  * @param failedTask for an import that ends in IMPORT_ERROR: the failing task (UploadPackage or ParsePackage)
+ * @param starts how many StartMigration calls started it (0 for one that never waited for a start)
  */
 public record MigrationInfo(long id, long projectId, String name, MigrationType type, String status, boolean started,
         long pollsAnswered, Instant gmtCreate, Instant gmtModified, String createUser, String packageType,
-        String description, String packageFile, String failedTask) {
+        String description, String packageFile, String failedTask, int starts) {
 }

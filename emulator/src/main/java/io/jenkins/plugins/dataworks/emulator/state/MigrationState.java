@@ -28,6 +28,7 @@ public final class MigrationState {
     private final Instant gmtCreate;
     private final Details details;
     private boolean started;
+    private int starts;
     private Instant origin;
     private long polls;
     private String override;
@@ -75,7 +76,7 @@ public final class MigrationState {
         View view = peek(now);
         return new MigrationInfo(spec.id(), spec.projectId(), spec.name(), spec.type(), view.status(), started(),
                 view.pollsAnswered(), gmtCreate, view.gmtModified(), spec.createUser(), details.packageType(),
-                details.description(), details.packageFile(), details.failedTask());
+                details.description(), details.packageFile(), details.failedTask(), starts());
     }
 
     /** A GetMigrationSummary answer: the status after the polls answered so far, then counts this poll. */
@@ -95,15 +96,27 @@ public final class MigrationState {
         return new View(status, gmtModified, polls);
     }
 
-    /** StartMigration: starts the timeline if it waits for a start and has not started. */
-    public synchronized boolean start(Instant now) {
-        if (started || override != null) {
+    /**
+     * StartMigration: starts the timeline if it waits for a start and has not started, or, with
+     * {@code again}, also one that was started before (from the start of its timeline). Nothing
+     * starts while a status is forced.
+     *
+     * @return whether this call started it
+     */
+    public synchronized boolean start(Instant now, boolean again) {
+        if ((started && !again) || override != null) {
             return false;
         }
         started = true;
         origin = now;
         polls = 0;
+        starts++;
         return true;
+    }
+
+    /** How many StartMigration calls started it (more than one only under {@code SecondStart.RUN_AGAIN}). */
+    public synchronized int starts() {
+        return starts;
     }
 
     /** Forces a status from now on (e.g. REVOKED, or any unknown string); null resumes the timeline. */

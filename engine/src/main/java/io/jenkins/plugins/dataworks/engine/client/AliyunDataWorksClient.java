@@ -28,8 +28,11 @@ import java.util.function.Supplier;
 /**
  * {@link DataWorksClient} on aliyun-java-sdk-core: RPC calls to product dataworks-public, version
  * 2020-05-18, signed with HMAC-SHA1, one attempt per call (the SDK's retries are off; the waiter
- * decides). Thread-safe. Each instance has its own transport (see {@link SdkClients} for why the
- * SDK's shared Apache client is not used); {@link #close()} releases it.
+ * decides). Thread-safe. Each instance has its own transports (see {@link SdkClients} for why the
+ * SDK's shared Apache client is not used); {@link #close()} releases them. The write calls
+ * (CreateExportMigration, CreateImportMigration, StartMigration) go through a transport that never
+ * sends a request twice ({@link SdkTransport.Sending#ONCE}): the service could perform a repeated
+ * copy again, and only {@code engine.migrate.MigrationLauncher} decides whether to try once more.
  */
 public final class AliyunDataWorksClient implements DataWorksClient {
 
@@ -42,7 +45,10 @@ public final class AliyunDataWorksClient implements DataWorksClient {
 
     private final ClientSettings settings;
     private final CredentialsSource credentials;
+    /** Reads (and AuthorizeFileUpload): the transport may repeat a request whose connection dropped. */
     private final DefaultAcsClient dataWorks;
+    /** Writes: every request goes out once at most. */
+    private final DefaultAcsClient writes;
     private final DefaultAcsClient sts;
     private final AssumeRoleSessionProvider roleSessions;
 
@@ -51,7 +57,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
         this.credentials = credentials;
         if (credentials instanceof AssumeRoleCredentials role) {
             this.sts = SdkClients.create(settings.endpoint().regionId(), role.stsUri(), settings.proxy(),
-                    settings.connectTimeout(), settings.readTimeout(),
+                    settings.connectTimeout(), settings.readTimeout(), SdkTransport.Sending.MAY_REPEAT,
                     new StaticCredentialsProvider(SdkCredentials.of(role.base())));
             this.roleSessions = new AssumeRoleSessionProvider(role, sts, settings.endpoint().regionId(),
                     settings.connectTimeout(), settings.readTimeout(), clock);
@@ -63,7 +69,9 @@ public final class AliyunDataWorksClient implements DataWorksClient {
                 ? roleSessions
                 : new StaticCredentialsProvider(SdkCredentials.of(credentials));
         this.dataWorks = SdkClients.create(settings.endpoint().regionId(), settings.endpoint().uri(), settings.proxy(),
-                settings.connectTimeout(), settings.readTimeout(), provider);
+                settings.connectTimeout(), settings.readTimeout(), SdkTransport.Sending.MAY_REPEAT, provider);
+        this.writes = SdkClients.create(settings.endpoint().regionId(), settings.endpoint().uri(), settings.proxy(),
+                settings.connectTimeout(), settings.readTimeout(), SdkTransport.Sending.ONCE, provider);
     }
 
     /** A client with the system clock (which only paces STS session renewal). */
@@ -93,7 +101,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
         return call(operation, () -> {
             CommonRequest request = newRequest(GET_MIGRATION_SUMMARY);
             putRef(request, ref);
-            HttpResponse response = send(operation, request);
+            HttpResponse response = send(dataWorks, operation, request);
             return MigrationSummaryParser.parse(operation, ref, response.getStatus(), response.getHttpContent(),
                     ErrorClassifier.requestIdHeader(response.getSysHeaders()));
         });
@@ -113,7 +121,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
                 request.putBodyParameter("IncrementalSince", String.valueOf(spec.incrementalSince().toEpochMilli()));
             }
             putIfPresent(request, "Description", spec.description());
-            return new MigrationRef(spec.projectId(), answer(operation, request).dataLong());
+            return new MigrationRef(spec.projectId(), answer(writes, operation, request).dataLong());
         });
     }
 
@@ -127,7 +135,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
             request.setSysVersion(OPEN_PLATFORM_VERSION);
             request.putQueryParameter("Product", PRODUCT);
             request.putQueryParameter("RegionId", settings.endpoint().regionId());
-            Answer answer = answer(operation, request);
+            Answer answer = answer(dataWorks, operation, request);
             return new UploadGrant(
                     answer.requiredString("AccessKeyId"),
                     answer.requiredString("Bucket"),
@@ -156,7 +164,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
             putIfPresent(request, "WorkspaceMap", spec.workspaceMap());
             putIfPresent(request, "CommitRule", spec.commitRule());
             putIfPresent(request, "Description", spec.description());
-            return new MigrationRef(spec.projectId(), answer(operation, request).dataLong());
+            return new MigrationRef(spec.projectId(), answer(writes, operation, request).dataLong());
         });
     }
 
@@ -167,7 +175,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
         return call(operation, () -> {
             CommonRequest request = newRequest("StartMigration");
             putRef(request, ref);
-            return answer(operation, request).dataBoolean();
+            return answer(writes, operation, request).dataBoolean();
         });
     }
 
@@ -178,7 +186,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
         return call(operation, () -> {
             CommonRequest request = newRequest("GetMigrationProcess");
             putRef(request, ref);
-            Answer answer = answer(operation, request);
+            Answer answer = answer(dataWorks, operation, request);
             JsonElement data = answer.data();
             if (!data.isJsonArray()) {
                 throw answer.malformed("Data is not a list of tasks");
@@ -213,7 +221,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
             request.putBodyParameter("MigrationType", type.name());
             request.putBodyParameter("PageNumber", String.valueOf(pageNumber));
             request.putBodyParameter("PageSize", String.valueOf(pageSize));
-            Answer answer = answer(operation, request);
+            Answer answer = answer(dataWorks, operation, request);
             JsonObject data = answer.dataObject();
             List<MigrationListing> listings = new ArrayList<>();
             JsonElement migrations = data.get("Migrations");
@@ -256,8 +264,8 @@ public final class AliyunDataWorksClient implements DataWorksClient {
         }
     }
 
-    private Answer answer(String operation, CommonRequest request) {
-        HttpResponse response = send(operation, request);
+    private Answer answer(DefaultAcsClient client, String operation, CommonRequest request) {
+        HttpResponse response = send(client, operation, request);
         return Answer.read(operation, response.getStatus(), response.getHttpContent(),
                 ErrorClassifier.requestIdHeader(response.getSysHeaders()));
     }
@@ -306,10 +314,10 @@ public final class AliyunDataWorksClient implements DataWorksClient {
         return request;
     }
 
-    private HttpResponse send(String operation, CommonRequest request) {
+    private static HttpResponse send(DefaultAcsClient client, String operation, CommonRequest request) {
         try {
             // doAction rather than getCommonResponse: it hands back error answers with their HTTP status.
-            return dataWorks.doAction(request.buildRequest());
+            return client.doAction(request.buildRequest());
         } catch (DataWorksException e) {
             throw e;
         } catch (Exception e) {
@@ -320,6 +328,7 @@ public final class AliyunDataWorksClient implements DataWorksClient {
     @Override
     public void close() {
         dataWorks.shutdown();
+        writes.shutdown();
         if (sts != null) {
             sts.shutdown();
         }

@@ -312,9 +312,10 @@ public final class ErrorClassifier {
      * those cannot do anything twice.
      *
      * <p>SignatureNonceUsed counts as ambiguous: each call signs a fresh nonce, so the service saw
-     * this very request before. That happens when the transport resends a POST whose answer was lost
-     * (the JDK's HttpURLConnection, which the SDK client uses, does so once by default): the refused
-     * copy proves that the first copy arrived, and it may have been carried out.
+     * this very request before. That happens when something below the caller resends a POST whose
+     * answer was lost (the JDK's HttpURLConnection does so once by default; the engine's transport
+     * never lets it for a write, but a proxy on the way may): the refused copy proves that the first
+     * copy arrived, and it may have been carried out.
      */
     public static boolean mayHaveTakenEffect(DataWorksException e) {
         if (!(e instanceof TransientApiException)) {

@@ -37,6 +37,8 @@ public record PromotionResult(
 
     /** The steps of a promotion, in order. */
     public enum Stage {
+        /** The name looked up in both workspaces, before anything is created or uploaded. */
+        CHECK_NAME,
         CREATE_EXPORT,
         START_EXPORT,
         WAIT_EXPORT,
@@ -124,10 +126,14 @@ public record PromotionResult(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(vocabulary, "vocabulary");
         // The reason may come from an error the service worded: fold lines and mask signed URLs once more.
-        UserText text = UserText.of("promotion stopped at " + stage + ": ",
-                reason.mapLiterals(t -> Redaction.text(t.replaceAll("\\s+", " "))).strip(),
-                exportContext(stage, exportResult));
-        return new PromotionResult(result, stage, exportResult, importResult, oneLine(text.render(vocabulary)));
+        String said = reason.mapLiterals(t -> Redaction.text(t.replaceAll("\\s+", " "))).strip().render(vocabulary);
+        String context = exportContext(stage, exportResult);
+        if (!context.isEmpty() && said.endsWith(".")) {
+            // The reason is a sentence; the context goes on after it, not after ".;".
+            said = said.substring(0, said.length() - 1);
+        }
+        return new PromotionResult(result, stage, exportResult, importResult,
+                oneLine("promotion stopped at " + stage + ": " + said + context));
     }
 
     /** Whether the promotion went through: SUCCESS or UNSTABLE. */

@@ -213,6 +213,7 @@ class AssumeRoleClientTest {
     private BasicSessionCredentials assumeRoleDirectly() {
         AssumeRoleCredentials role = role(ROLE, Duration.ofMinutes(15));
         var sts = SdkClients.create("cn-shanghai", role.stsUri(), null, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                SdkTransport.Sending.MAY_REPEAT,
                 new com.aliyuncs.auth.StaticCredentialsProvider(io.jenkins.plugins.dataworks.engine.auth.SdkCredentials.of(demoKey)));
         try {
             AssumeRoleSessionProvider provider = new AssumeRoleSessionProvider(role, sts, "cn-shanghai",

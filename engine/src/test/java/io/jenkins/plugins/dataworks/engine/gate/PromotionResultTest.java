@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.error.ApiException;
+import io.jenkins.plugins.dataworks.engine.error.ErrorClassifier;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.gate.PromotionResult.Stage;
 import io.jenkins.plugins.dataworks.engine.text.Setting;
@@ -124,6 +125,23 @@ class PromotionResultTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PromotionResult(Result.SUCCESS, Stage.DOWNLOAD, ok, null, "m"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSentenceEndingInAPeriodIsFollowedByTheExportWithoutAStrayPeriod() {
+        ApiException taken = ErrorClassifier.nameTaken("release", 2002, new ApiException("taken", "NameExists", null, null));
+        Vocabulary cli = s -> "--" + s.engineName().toLowerCase(java.util.Locale.ROOT);
+
+        PromotionResult atImport = PromotionResult.failedAt(Stage.CREATE_IMPORT, exportGate(Result.SUCCESS, "EXPORT_SUCCESS"),
+                null, taken, cli);
+        PromotionResult beforeExport = PromotionResult.failedAt(Stage.CHECK_NAME, null, null, taken, cli);
+
+        assertThat(atImport.message()).isEqualTo("promotion stopped at CREATE_IMPORT: a migration named 'release' already"
+                + " exists in workspace 2002; choose another --name; the export, migration 20010 in workspace 2001, ended"
+                + " EXPORT_SUCCESS");
+        assertThat(beforeExport.message()).isEqualTo("promotion stopped at CHECK_NAME: a migration named 'release' already"
+                + " exists in workspace 2002; choose another --name.");
+        assertThat(beforeExport.toMap()).containsEntry("failedStage", "CHECK_NAME").doesNotContainKey("export");
     }
 
     static Stream<Arguments> errorStages() {

@@ -136,7 +136,7 @@ class MigrationLauncherGiveUpTest {
 
     @Test
     void aStartTheServiceRefusesWhileTheMigrationWaitsIsAnError() {
-        Script script = new Script().then(() -> false).then(summary("INIT"));
+        Script script = new Script().then(summary("INIT")).then(() -> false).then(summary("INIT"));
 
         ApiException e = catchThrowableOfType(ApiException.class, () -> launcher(script, 3).start(REF));
 
@@ -144,12 +144,12 @@ class MigrationLauncherGiveUpTest {
                 + " StartMigration answered false; check the migration in the DataWorks console (its package, its"
                 + " settings) and start it again. RequestId: RID-SUM");
         assertThat(e.errorCode()).isEqualTo("NotStarted");
-        assertThat(script.calls).containsExactly("StartMigration", "GetMigrationSummary");
+        assertThat(script.calls).containsExactly("GetMigrationSummary", "StartMigration", "GetMigrationSummary");
     }
 
     @Test
     void aStartThatNeverGetsAnAnswerWhileTheMigrationWaitsGivesUpAfterTheRetries() {
-        Script script = new Script()
+        Script script = new Script().then(summary("INIT"))
                 .then(fail(readTimeout())).then(summary("INIT"))
                 .then(fail(readTimeout())).then(summary("INIT"));
 
@@ -157,19 +157,19 @@ class MigrationLauncherGiveUpTest {
 
         assertThat(e.getMessage()).isEqualTo("StartMigration for migration 20077 in workspace 10001 got no answer 2 times"
                 + " (last failure: SDK.ReadTimeout) and it is still INIT: check the network, then start it again.");
-        assertThat(script.calls).containsExactly(
+        assertThat(script.calls).containsExactly("GetMigrationSummary",
                 "StartMigration", "GetMigrationSummary", "StartMigration", "GetMigrationSummary");
     }
 
     @Test
     void aThrottledStartIsRetriedWithGrowingBackoff() {
         TransientApiException throttled = new TransientApiException("throttled", "Throttling.User", "RID-T", null);
-        Script script = new Script().then(fail(throttled)).then(fail(throttled)).then(() -> true);
+        Script script = new Script().then(summary("INIT")).then(fail(throttled)).then(fail(throttled)).then(() -> true);
 
         Started started = launcher(script, 3).start(REF);
 
         assertThat(started.startedNow()).isTrue();
-        assertThat(started.apiCalls()).isEqualTo(3);
+        assertThat(started.apiCalls()).isEqualTo(4);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 }
