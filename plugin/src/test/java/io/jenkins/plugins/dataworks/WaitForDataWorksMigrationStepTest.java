@@ -232,6 +232,30 @@ class WaitForDataWorksMigrationStepTest {
     }
 
     @Test
+    void anEndpointThatDoesNotResolveFailsAtOnceNamingTheParametersToCheck() throws Exception {
+        String nowhere = "https://dataworks.cn-shanghai.nowhere.invalid";
+        DataWorksGlobalConfiguration.get().setAllowedEndpoints(dataworks.endpoint() + "\n" + nowhere);
+        WorkflowRun b = r.assertBuildStatus(
+                Result.FAILURE,
+                run("waitForDataWorksMigration projectId: 10001, migrationId: 20001, credentialsId: '"
+                        + DataWorksTestEnvironment.CREDENTIALS_ID + "', endpoint: '" + nowhere + "'"));
+        String failure = JenkinsRule.getLog(b)
+                .lines()
+                .filter(l -> l.startsWith("ERROR: "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "ERROR: migration 20001 in workspace 10001: GetMigrationSummary failed (no status seen yet):"
+                        + " SDK.ServerUnreachable: unknown host dataworks.cn-shanghai.nowhere.invalid, and no call of"
+                        + " this wait has reached DataWorks, so retrying will not help; check region, endpoint and vpc"
+                        + " (the VPC endpoint resolves only inside an Alibaba Cloud VPC), and the proxy ('Server'"
+                        + " (Manage Jenkins \u00bb System \u00bb HTTP Proxy Configuration))",
+                failure);
+        r.assertLogNotContains("Temporary error", b);
+        assertEquals(0, env.scheduler.pending(), "no retry is scheduled");
+    }
+
+    @Test
     void parallelWaitsWithOneAccessKeyShareItsRateLimitWithoutHoldingAPollThread() throws Exception {
         DataWorksGlobalConfiguration.get().setRateLimit(1.0);
         StringBuilder branches = new StringBuilder("def branches = [:]\n");

@@ -77,6 +77,15 @@ final class Messages {
                 + lastSeen(s) + "); last: ", withoutCallPrefix(s, describe(error)));
     }
 
+    static UserText unresolvedHost(WaitSnapshot s, String host) {
+        // In the client's words ("<call> for <migration> failed: ..."), as failedCall expects.
+        return UserText.of(CALL + " for " + subject(s) + " failed: SDK.ServerUnreachable: unknown host " + oneLine(host)
+                + ", and no call of this wait has reached DataWorks, so retrying will not help; check ",
+                Setting.REGION, ", ", Setting.ENDPOINT, " and ", Setting.VPC,
+                " (the VPC endpoint resolves only inside an Alibaba Cloud VPC), and the proxy",
+                UserText.hint(Setting.PROXY, " (", Setting.PROXY, ")"));
+    }
+
     static String cancelled(WaitSnapshot s, Duration elapsed) {
         return "wait for " + s.ref() + " cancelled after " + human(elapsed) + " and " + calls(s) + ", "
                 + lastSeen(s) + requestId(s);
