@@ -87,8 +87,9 @@ final class Messages {
     }
 
     static String cancelled(WaitSnapshot s, Duration elapsed) {
+        // Cancelling stops only the polling, never the migration: said, or an aborted build passes for a stopped migration.
         return "wait for " + s.ref() + " cancelled after " + human(elapsed) + " and " + calls(s) + ", "
-                + lastSeen(s) + requestId(s);
+                + lastSeen(s) + requestId(s) + "; the migration itself goes on in DataWorks";
     }
 
     static String idleHint(WaitSnapshot s, Duration idleFor) {
