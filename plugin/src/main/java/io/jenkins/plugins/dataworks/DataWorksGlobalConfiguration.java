@@ -23,8 +23,9 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Settings every wait of this Jenkins shares, made by administrators: the default region, which
- * endpoint overrides jobs may use, default poll intervals and the call rate per AccessKey.
+ * Settings every wait of this Jenkins shares, made by administrators: the default region and
+ * endpoint, which endpoint overrides jobs may use, default poll intervals and the call rate per
+ * AccessKey.
  * Plain getters and setters, so configuration-as-code reads and writes it as
  * {@code unclassified: dataWorksMigration: ...}.
  */
@@ -36,6 +37,7 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
     public static final double DEFAULT_RATE_LIMIT = 2.0;
 
     private String defaultRegion;
+    private String defaultEndpoint;
     private String allowedEndpoints;
     private String allowedDownloadHosts;
     private String defaultPollInterval;
@@ -57,6 +59,29 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setDefaultRegion(String defaultRegion) {
         this.defaultRegion = Util.fixEmptyAndTrim(defaultRegion);
+        save();
+    }
+
+    /**
+     * The endpoint of steps that give neither {@code endpoint} nor {@code vpc}: a private gateway,
+     * or the local emulator of a demo or a test. Null for the region's public endpoint.
+     */
+    public String getDefaultEndpoint() {
+        return defaultEndpoint;
+    }
+
+    /**
+     * Refuses what no call could use, so that JCasC and the form fail where the value is set, not
+     * in every build afterwards; an administrator's choice needs no entry in allowedEndpoints.
+     */
+    @DataBoundSetter
+    public void setDefaultEndpoint(String defaultEndpoint) {
+        String value = Util.fixEmptyAndTrim(defaultEndpoint);
+        if (value != null) {
+            value = EndpointUrls.parse(globalField(Messages.Global_defaultEndpoint()), value)
+                    .toString();
+        }
+        this.defaultEndpoint = value;
         save();
     }
 
@@ -131,6 +156,22 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
         throw new InvalidInputException("endpoint", Messages.Endpoint_notAllowed(endpoint.uri()));
     }
 
+    /**
+     * Where steps without an endpoint of their own go: the default endpoint when there is one and the
+     * step did not ask for the VPC endpoint, else the region's public or VPC endpoint.
+     */
+    Endpoint defaultEndpoint(String regionId, boolean vpc) {
+        if (vpc) {
+            return Endpoint.vpc(regionId);
+        }
+        return defaultEndpoint != null ? Endpoint.override(regionId, defaultEndpoint) : Endpoint.region(regionId);
+    }
+
+    /** A global setting as messages name it: its label and the page it is on. */
+    static String globalField(String label) {
+        return "'" + label + "' (" + Messages.Global_page() + ")";
+    }
+
     public Set<String> allowedDownloadHostSet() {
         Set<String> hosts = new LinkedHashSet<>();
         for (String line : lines(allowedDownloadHosts)) {
@@ -170,6 +211,20 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
             return FormValidation.ok();
         } catch (NumberFormatException e) {
             return FormValidation.error(Messages.RateLimit_notANumber(value));
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @POST
+    public FormValidation doCheckDefaultEndpoint(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        try {
+            EndpointUrls.parse(globalField(Messages.Global_defaultEndpoint()), value);
+            return FormValidation.ok();
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());
         }
