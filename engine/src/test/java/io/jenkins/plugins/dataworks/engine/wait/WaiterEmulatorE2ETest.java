@@ -15,9 +15,11 @@ import io.jenkins.plugins.dataworks.engine.client.ClientSettings;
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.Endpoint;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
+import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.error.AuthenticationException;
 import io.jenkins.plugins.dataworks.engine.error.QuotaExceededException;
+import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
 import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimiter;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome.Result;
 import java.time.Duration;
@@ -282,7 +284,7 @@ class WaiterEmulatorE2ETest {
             assertThat(outcome.result()).isEqualTo(Result.ERROR);
             assertThat(outcome.snapshot().apiCalls()).as("no retry").isEqualTo(1);
             assertThat(listener.retries).isEmpty();
-            assertThat(outcome.error()).isNotInstanceOf(io.jenkins.plugins.dataworks.engine.error.TransientApiException.class);
+            assertThat(outcome.error()).isNotInstanceOf(TransientApiException.class);
             assertThat(outcome.error().errorCode()).isEqualTo("SDK.ServerUnreachable");
             assertThat(outcome.message()).isEqualTo("migration 20001 in workspace 10001: GetMigrationSummary failed"
                     + " (no status seen yet): SDK.ServerUnreachable: unknown host dataworks.cn-shanghai.nowhere.invalid,"
@@ -300,7 +302,7 @@ class WaiterEmulatorE2ETest {
             int[] calls = {0};
             DataWorksClient flaky = new DataWorksClient() {
                 @Override
-                public io.jenkins.plugins.dataworks.engine.client.MigrationSummary getMigrationSummary(MigrationRef ref) {
+                public MigrationSummary getMigrationSummary(MigrationRef ref) {
                     int n = ++calls[0];
                     return (n == 3 || n == 4 ? nowhere : client).getMigrationSummary(ref);
                 }
