@@ -128,6 +128,11 @@ public final class DataWorksMigrationAction implements RunAction2 {
         return result;
     }
 
+    /** The result as the build page shows it: a wait the build's abort cancelled in Jenkins' word, ABORTED. */
+    public synchronized String getResultText() {
+        return "CANCELLED".equals(result) ? Messages.Abort_result() : result;
+    }
+
     public synchronized String getMessage() {
         return message;
     }

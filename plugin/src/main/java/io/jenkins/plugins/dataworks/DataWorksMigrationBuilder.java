@@ -220,7 +220,7 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
         try {
             result = gate.result().get();
         } catch (InterruptedException | CancellationException e) {
-            gate.cancel();
+            gate.abort();
             throw e instanceof InterruptedException ie ? ie : new InterruptedException(e.getMessage());
         } catch (ExecutionException e) {
             throw new AbortException(String.valueOf(e.getCause().getMessage()));

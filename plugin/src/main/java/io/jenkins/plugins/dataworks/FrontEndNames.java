@@ -113,6 +113,8 @@ public enum FrontEndNames implements Vocabulary {
     static final Map<Setting, String> GLOBAL = new EnumMap<>(Map.of(
             Setting.ALLOWED_HOSTS,
             "'" + Messages.Global_allowedDownloadHosts() + "' (" + Messages.Global_page() + ")",
+            Setting.PROXY,
+            "'" + Messages.Global_proxyServer() + "' (" + Messages.Global_proxyPage() + ")",
             Setting.NON_PROXY_HOSTS,
             "'" + Messages.Global_noProxyHost() + "' (" + Messages.Global_proxyPage() + ")"));
 

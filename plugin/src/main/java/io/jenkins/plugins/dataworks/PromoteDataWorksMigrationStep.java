@@ -452,7 +452,7 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
                     options, DataWorksGlobalConfiguration.get(), runtime, new Host(run, listener), action);
             gate = g;
             if (isCompleted()) {
-                g.cancel();
+                g.abort();
                 return;
             }
             g.result().whenComplete((result, error) -> {
@@ -560,7 +560,7 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
         void cancelWork() {
             MigrationGate g = gate;
             if (g != null) {
-                g.cancel();
+                g.abort();
             }
         }
 

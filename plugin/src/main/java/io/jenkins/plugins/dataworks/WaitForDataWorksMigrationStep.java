@@ -271,7 +271,7 @@ public final class WaitForDataWorksMigrationStep extends Step {
                 MigrationGate resumed = newGate(run, listener, action);
                 gate = resumed;
                 if (completed.get()) {
-                    resumed.cancel(); // stop() ran meanwhile on another thread and may have missed the gate
+                    resumed.abort(); // stop() ran meanwhile on another thread and may have missed the gate
                     return;
                 }
                 if (waitResult != null) {
@@ -299,7 +299,7 @@ public final class WaitForDataWorksMigrationStep extends Step {
             boolean first = completed.compareAndSet(false, true);
             MigrationGate g = gate;
             if (g != null) {
-                g.cancel();
+                g.abort();
             }
             if (first) {
                 getContext().onFailure(cause);

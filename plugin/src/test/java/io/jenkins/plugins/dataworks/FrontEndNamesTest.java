@@ -65,13 +65,15 @@ class FrontEndNamesTest {
 
     @Test
     void controllerWideSettingsNameTheFieldsOfTheirPagesInBothFrontEnds() throws IOException {
-        assertThat(FrontEndNames.GLOBAL).containsOnlyKeys(Setting.ALLOWED_HOSTS, Setting.NON_PROXY_HOSTS);
+        assertThat(FrontEndNames.GLOBAL)
+                .containsOnlyKeys(Setting.ALLOWED_HOSTS, Setting.PROXY, Setting.NON_PROXY_HOSTS);
         assertThat(form(DataWorksGlobalConfiguration.class))
                 .containsEntry("allowedDownloadHosts", Messages.Global_allowedDownloadHosts());
         assertThat(jelly(DataWorksGlobalConfiguration.class, "config.jelly"))
                 .contains("<f:section title=\"${%DataWorks Migration}\">");
         assertThat(jelly(hudson.ProxyConfiguration.class, "config.jelly"))
-                .contains("<f:entry title=\"${%" + Messages.Global_noProxyHost() + "}\">");
+                .contains("<f:entry title=\"${%" + Messages.Global_noProxyHost() + "}\">")
+                .contains("<f:entry title=\"${%" + Messages.Global_proxyServer() + "}\">");
         assertThat(jelly(hudson.ProxyConfigurationManager.class, "config.jelly"))
                 .contains("<f:section title=\"${%HTTP Proxy Configuration}\">");
         for (Setting setting : FrontEndNames.GLOBAL.keySet()) {

@@ -232,6 +232,66 @@ class WaitForDataWorksMigrationStepTest {
     }
 
     @Test
+    void anAbortedWaitSaysSoOnTheBuildPageAndInTheLogAndThatTheMigrationGoesOn() throws Exception {
+        WorkflowJob p = r.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition("waitForDataWorksMigration " + env.target(PROJECT, STUCK), true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        env.driveUntilCalls(STUCK, 2);
+        r.waitForMessage("EXPORTING", b);
+        env.scheduler.awaitPending(1);
+        b.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+
+        String expected = "wait for migration 20006 in workspace 10001 cancelled after ";
+        String goesOn = "; the migration itself goes on in DataWorks";
+        String line = JenkinsRule.getLog(b)
+                .lines()
+                .filter(l -> l.startsWith("DataWorks migration gate: "))
+                .collect(Collectors.joining("\n"));
+        assertTrue(line.startsWith("DataWorks migration gate: ABORTED: " + expected), line);
+        assertTrue(line.endsWith(goesOn), line);
+        DataWorksMigrationAction action = b.getAction(DataWorksMigrationAction.class);
+        assertEquals("CANCELLED", action.getResult());
+        assertEquals("symbol-status-aborted", action.getIconSymbol());
+        assertEquals("EXPORTING", action.getStatus());
+        assertTrue(
+                action.getMessage().startsWith(expected) && action.getMessage().endsWith(goesOn), action.getMessage());
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            String page = wc.getPage(b).asNormalizedText().replace('\u00a0', ' ');
+            assertTrue(
+                    page.contains("DataWorks migration 20006 in workspace 10001 (stuck_export): EXPORTING — ABORTED"),
+                    page);
+            assertTrue(page.contains(goesOn), page);
+        }
+        String saved = Files.readString(b.getRootDir().toPath().resolve("build.xml"));
+        assertTrue(saved.contains("<result>CANCELLED</result>"), "the ended wait is saved with the build");
+    }
+
+    @Test
+    void anEndpointThatDoesNotResolveFailsAtOnceNamingTheParametersToCheck() throws Exception {
+        String nowhere = "https://dataworks.cn-shanghai.nowhere.invalid";
+        DataWorksGlobalConfiguration.get().setAllowedEndpoints(dataworks.endpoint() + "\n" + nowhere);
+        WorkflowRun b = r.assertBuildStatus(
+                Result.FAILURE,
+                run("waitForDataWorksMigration projectId: 10001, migrationId: 20001, credentialsId: '"
+                        + DataWorksTestEnvironment.CREDENTIALS_ID + "', endpoint: '" + nowhere + "'"));
+        String failure = JenkinsRule.getLog(b)
+                .lines()
+                .filter(l -> l.startsWith("ERROR: "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "ERROR: migration 20001 in workspace 10001: GetMigrationSummary failed (no status seen yet):"
+                        + " SDK.ServerUnreachable: unknown host dataworks.cn-shanghai.nowhere.invalid, and no call of"
+                        + " this wait has reached DataWorks, so retrying will not help; check region, endpoint and vpc"
+                        + " (the VPC endpoint resolves only inside an Alibaba Cloud VPC), and the proxy ('Server'"
+                        + " (Manage Jenkins \u00bb System \u00bb HTTP Proxy Configuration))",
+                failure);
+        r.assertLogNotContains("Temporary error", b);
+        assertEquals(0, env.scheduler.pending(), "no retry is scheduled");
+    }
+
+    @Test
     void parallelWaitsWithOneAccessKeyShareItsRateLimitWithoutHoldingAPollThread() throws Exception {
         DataWorksGlobalConfiguration.get().setRateLimit(1.0);
         StringBuilder branches = new StringBuilder("def branches = [:]\n");

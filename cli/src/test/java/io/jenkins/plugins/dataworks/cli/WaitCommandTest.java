@@ -66,6 +66,22 @@ class WaitCommandTest {
     }
 
     @Test
+    void hostThatDoesNotResolveFailsAtOnceNamingTheOptionsToCheck() {
+        // .invalid never resolves (RFC 6761): a real SDK call, failing before anything reached DataWorks.
+        CliRun.Result r = cli.run("wait", "--endpoint", "https://dataworks.cn-shanghai.nowhere.invalid",
+                "--region", TestScenario.REGION, "--project-id", String.valueOf(TestScenario.PROJECT),
+                "--migration-id", String.valueOf(TestScenario.EXPORT_OK));
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.API_ERROR);
+        assertThat(r.all()).contains("unknown host dataworks.cn-shanghai.nowhere.invalid",
+                        "no call of this wait has reached DataWorks",
+                        "check --region, --endpoint and --vpc (the VPC endpoint resolves only inside an Alibaba Cloud VPC),"
+                                + " and the proxy (--proxy)")
+                .doesNotContain("temporary", "retry 1");
+        assertThat(r.out().lines()).hasSize(1);
+    }
+
+    @Test
     void textOutputIsAShortSummary() throws Exception {
         CliRun.Result r = cli.run(array(waitArgs(emulator, TestScenario.EXPORT_OK,
                 "--download-dir", downloads.toString())));

@@ -88,6 +88,17 @@ class ScenarioFileTest {
     }
 
     @Test
+    void theDemoWithExampleIdsAddsTheDocsWorkspacesAndExport() {
+        Scenario scenario = Scenarios.demoWithExampleIds();
+        assertThat(scenario.projects()).containsExactlyInAnyOrder(Scenarios.DEMO_PROJECT_ID,
+                Scenarios.DEMO_TARGET_PROJECT_ID, 12345L, 67890L);
+        assertThat(scenario.migrations()).extracting(m -> m.projectId() + "/" + m.id())
+                .containsExactlyInAnyOrder("10001/20001", "12345/1234");
+        assertThat(scenario.accessKeys()).isEqualTo(Scenarios.demo().accessKeys());
+        assertThat(scenario.createdImport().timeline().statusAt(3, Duration.ZERO)).isEqualTo("IMPORT_SUCCESS");
+    }
+
+    @Test
     void typosAreErrors() {
         assertThatThrownBy(() -> ScenarioFile.parse("{\"accesKeys\": []}", ORIGIN, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("accesKeys");

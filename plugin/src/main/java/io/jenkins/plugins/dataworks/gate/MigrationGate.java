@@ -180,6 +180,46 @@ public final class MigrationGate {
         result.cancel(false);
     }
 
+    /**
+     * The build was aborted: stops as {@link #cancel()} does, then ends the build page's entry and
+     * says in the log what stopped: this wait (or its download), never the migration, which goes on
+     * in DataWorks. Nothing more when the gate had already ended.
+     */
+    public void abort() {
+        boolean ended = result.isDone();
+        WaitHandle h = handle;
+        cancel();
+        if (ended) {
+            return;
+        }
+        // After cancel() the engine has completed a running wait's outcome (CANCELLED, or how it ended before).
+        WaitOutcome outcome = h == null ? null : h.outcome().getNow(null);
+        GateResult aborted;
+        if (outcome == null) {
+            aborted = new GateResult(
+                    WaitOutcome.Result.CANCELLED,
+                    null,
+                    null,
+                    options.projectId(),
+                    options.migrationId(),
+                    null,
+                    null,
+                    null,
+                    0,
+                    null,
+                    null,
+                    -1,
+                    Messages.Abort_beforeFirstCall(options.ref()));
+        } else if (outcome.result() == WaitOutcome.Result.CANCELLED) {
+            aborted = GateResult.of(outcome, null, null, host.vocabulary());
+        } else {
+            GateResult waited = GateResult.of(outcome, null, null, host.vocabulary());
+            aborted = waited.withVerdict(WaitOutcome.Result.CANCELLED, Messages.Abort_download(waited.message()));
+        }
+        action.finished(aborted);
+        host.listener().getLogger().println(Messages.Log_final(Messages.Abort_result(), aborted.message()));
+    }
+
     private void beginWait(WaitSnapshot snapshot) {
         try {
             RateLimitedClient c = openClient();

@@ -15,6 +15,13 @@ public final class Scenarios {
     public static final long DEMO_TARGET_PROJECT_ID = 10002;
     public static final long DEMO_MIGRATION_ID = 20001;
     public static final String DEMO_MIGRATION_NAME = "demo_export";
+    /** The source workspace of the README's and docs' examples ({@code projectId: 12345}). */
+    public static final long EXAMPLES_PROJECT_ID = 12345;
+    /** Their target workspace ({@code targetProjectId: 67890}). */
+    public static final long EXAMPLES_TARGET_PROJECT_ID = 67890;
+    /** The export they wait for ({@code migrationId: 1234}). */
+    public static final long EXAMPLES_MIGRATION_ID = 1234;
+    public static final String EXAMPLES_MIGRATION_NAME = "release_export";
 
     private Scenarios() {
     }
@@ -33,6 +40,21 @@ public final class Scenarios {
                 .migration(MigrationSpec.export(DEMO_MIGRATION_ID, DEMO_PROJECT_ID, DEMO_MIGRATION_NAME)
                         .timeline(Timeline.export(1, 4))
                         .pkg(PackageSource.demoZip(DEMO_MIGRATION_NAME, 20001L)))
+                .build();
+    }
+
+    /**
+     * The demo, plus the IDs the README's and docs' examples use, so that they run unchanged against
+     * the emulator (the Jenkins demo serves this): workspace 12345 with export 1234 "release_export"
+     * (the demo export's timeline, and a package of its own), and an empty target workspace 67890.
+     */
+    public static Scenario demoWithExampleIds() {
+        return demo().toBuilder()
+                .project(EXAMPLES_PROJECT_ID)
+                .project(EXAMPLES_TARGET_PROJECT_ID)
+                .migration(MigrationSpec.export(EXAMPLES_MIGRATION_ID, EXAMPLES_PROJECT_ID, EXAMPLES_MIGRATION_NAME)
+                        .timeline(Timeline.export(1, 4))
+                        .pkg(PackageSource.demoZip(EXAMPLES_MIGRATION_NAME, EXAMPLES_MIGRATION_ID)))
                 .build();
     }
 }

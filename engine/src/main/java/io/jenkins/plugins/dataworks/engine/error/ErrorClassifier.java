@@ -17,6 +17,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -383,6 +384,24 @@ public final class ErrorClassifier {
     /** Whether an upload failed because its grant expired: upload again under a fresh AuthorizeFileUpload grant. */
     public static boolean needsFreshUploadGrant(DataWorksException e) {
         return e instanceof TransientApiException && UPLOAD_GRANT_EXPIRED.equals(e.errorCode());
+    }
+
+    /**
+     * The host name a call could not resolve (SDK.ServerUnreachable from an UnknownHostException), or
+     * empty for any other failure. Classified transient, as a DNS hiccup is; whether it is one or a
+     * wrong region, endpoint or proxy depends on whether that host answered before, which only the
+     * caller knows (the waiter decides).
+     */
+    public static Optional<String> unresolvedHost(DataWorksException e) {
+        if (e instanceof TransientApiException && "SDK.ServerUnreachable".equals(e.errorCode())
+                && e.getCause() instanceof RedactedCause root
+                && UnknownHostException.class.getName().equals(root.originalClass())) {
+            // "host", or "host: Name or service not known" on some platforms
+            String m = oneLine(root.getMessage());
+            int colon = m.indexOf(": ");
+            return Optional.of(colon > 0 ? m.substring(0, colon) : m);
+        }
+        return Optional.empty();
     }
 
     private static UserText authenticationFix(String code) {

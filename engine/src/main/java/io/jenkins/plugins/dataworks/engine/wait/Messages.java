@@ -77,9 +77,19 @@ final class Messages {
                 + lastSeen(s) + "); last: ", withoutCallPrefix(s, describe(error)));
     }
 
+    static UserText unresolvedHost(WaitSnapshot s, String host) {
+        // In the client's words ("<call> for <migration> failed: ..."), as failedCall expects.
+        return UserText.of(CALL + " for " + subject(s) + " failed: SDK.ServerUnreachable: unknown host " + oneLine(host)
+                + ", and no call of this wait has reached DataWorks, so retrying will not help; check ",
+                Setting.REGION, ", ", Setting.ENDPOINT, " and ", Setting.VPC,
+                " (the VPC endpoint resolves only inside an Alibaba Cloud VPC), and the proxy",
+                UserText.hint(Setting.PROXY, " (", Setting.PROXY, ")"));
+    }
+
     static String cancelled(WaitSnapshot s, Duration elapsed) {
+        // Cancelling stops only the polling, never the migration: said, or an aborted build passes for a stopped migration.
         return "wait for " + s.ref() + " cancelled after " + human(elapsed) + " and " + calls(s) + ", "
-                + lastSeen(s) + requestId(s);
+                + lastSeen(s) + requestId(s) + "; the migration itself goes on in DataWorks";
     }
 
     static String idleHint(WaitSnapshot s, Duration idleFor) {

@@ -8,6 +8,7 @@ import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.text.UserText;
 import io.jenkins.plugins.dataworks.engine.error.ApiException;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.error.ErrorClassifier;
 import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome.Result;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleSupplier;
@@ -345,9 +347,10 @@ final class WaitRun implements WaitHandle {
         finishLocked(result, UserText.of(message, detail), null, failedTasks);
     }
 
-    private void onErrorLocked(DataWorksException error, Instant now) {
+    private void onErrorLocked(DataWorksException callError, Instant now) {
         WaitSnapshot s = snapshot;
         int calls = s.apiCalls() + 1;
+        DataWorksException error = configurationError(callError, s);
         if (!(error instanceof TransientApiException)) {
             snapshot = new WaitSnapshot(s.ref(), policy, s.startedAt(), s.deadline(), now, s.currentInterval(),
                     calls, s.consecutiveErrors(), s.lastStatus(), s.lastStatusChangeAt(), requestIdOf(error, s),
@@ -369,6 +372,19 @@ final class WaitRun implements WaitHandle {
         }
         Duration retryIn = Duration.between(now, next);
         continueOrStopLocked(now, () -> notifyListener("onRetry", () -> listener.onRetry(error, errors, retryIn)));
+    }
+
+    /**
+     * A host name that does not resolve before any call of this wait reached DataWorks is the region,
+     * endpoint, VPC or proxy setting, which no retry fixes: an error that ends the wait. Once calls got
+     * through, it is DNS flaking, and {@code error} is returned as it is (transient, retried).
+     */
+    private static DataWorksException configurationError(DataWorksException error, WaitSnapshot s) {
+        Optional<String> host = ErrorClassifier.unresolvedHost(error);
+        if (host.isEmpty() || s.lastStatus() != null || s.lastRequestId() != null) {
+            return error;
+        }
+        return new ApiException(Messages.unresolvedHost(s, host.get()), error.errorCode(), null, error.getCause());
     }
 
     /**

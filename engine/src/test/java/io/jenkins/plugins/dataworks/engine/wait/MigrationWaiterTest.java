@@ -281,7 +281,7 @@ class MigrationWaiterTest {
         WaitOutcome outcome = handle.outcome().join();
         assertThat(outcome.result()).isEqualTo(Result.CANCELLED);
         assertThat(outcome.message()).isEqualTo("wait for migration 7 in workspace 42 cancelled after 0s and 0 API calls,"
-                + " no status seen yet");
+                + " no status seen yet; the migration itself goes on in DataWorks");
         assertThat(listener.finished).hasSize(1);
     }
 

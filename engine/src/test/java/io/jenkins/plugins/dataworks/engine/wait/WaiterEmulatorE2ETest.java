@@ -15,9 +15,11 @@ import io.jenkins.plugins.dataworks.engine.client.ClientSettings;
 import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.Endpoint;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
+import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.error.AuthenticationException;
 import io.jenkins.plugins.dataworks.engine.error.QuotaExceededException;
+import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
 import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimiter;
 import io.jenkins.plugins.dataworks.engine.wait.WaitOutcome.Result;
 import java.time.Duration;
@@ -260,6 +262,63 @@ class WaiterEmulatorE2ETest {
                     .outcome().get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(outcome.result()).isEqualTo(Result.SUCCESS);
             assertThat(outcome.snapshot().apiCalls()).isEqualTo(3);
+        }
+    }
+
+    /** A host under .invalid never resolves (RFC 6761): the SDK's real call fails with UnknownHostException. */
+    private static final String UNRESOLVABLE = "https://dataworks.cn-shanghai.nowhere.invalid";
+
+    private DataWorksClient unresolvableClient() {
+        return AliyunDataWorksClient.create(ClientSettings.of(Endpoint.override("cn-shanghai", UNRESOLVABLE)),
+                AccessKeyCredentials.of(KEY_ID, KEY_SECRET));
+    }
+
+    @Test
+    void hostThatNeverResolvedFailsAtOnceNamingTheSettingsToCheck() {
+        try (DataWorksClient nowhere = unresolvableClient()) {
+            WaitHandle handle = start(nowhere, TIMELINE, WaitPolicy.defaults());
+
+            scheduler.runUntilIdle(1_000);
+
+            WaitOutcome outcome = handle.outcome().join();
+            assertThat(outcome.result()).isEqualTo(Result.ERROR);
+            assertThat(outcome.snapshot().apiCalls()).as("no retry").isEqualTo(1);
+            assertThat(listener.retries).isEmpty();
+            assertThat(outcome.error()).isNotInstanceOf(TransientApiException.class);
+            assertThat(outcome.error().errorCode()).isEqualTo("SDK.ServerUnreachable");
+            assertThat(outcome.message()).isEqualTo("migration 20001 in workspace 10001: GetMigrationSummary failed"
+                    + " (no status seen yet): SDK.ServerUnreachable: unknown host dataworks.cn-shanghai.nowhere.invalid,"
+                    + " and no call of this wait has reached DataWorks, so retrying will not help; check region,"
+                    + " endpoint and vpc (the VPC endpoint resolves only inside an Alibaba Cloud VPC), and the proxy"
+                    + " (proxy)");
+            assertThat(summaryCalls(TIMELINE)).isZero();
+        }
+    }
+
+    @Test
+    void hostThatStopsResolvingAfterAnswersIsRetriedAsTransient() {
+        // The endpoint answers the first two polls, fails to resolve for the next two, then answers again.
+        try (DataWorksClient nowhere = unresolvableClient()) {
+            int[] calls = {0};
+            DataWorksClient flaky = new DataWorksClient() {
+                @Override
+                public MigrationSummary getMigrationSummary(MigrationRef ref) {
+                    int n = ++calls[0];
+                    return (n == 3 || n == 4 ? nowhere : client).getMigrationSummary(ref);
+                }
+
+                @Override
+                public void close() {}
+            };
+            WaitHandle handle = start(flaky, TIMELINE, WaitPolicy.defaults());
+
+            scheduler.runUntilIdle(1_000);
+
+            WaitOutcome outcome = handle.outcome().join();
+            assertThat(outcome.result()).isEqualTo(Result.SUCCESS);
+            assertThat(listener.retries).extracting(RecordingListener.Retry::consecutiveErrors).containsExactly(1, 2);
+            assertThat(outcome.snapshot().apiCalls()).isEqualTo(calls[0]);
+            assertThat(summaryCalls(TIMELINE)).isEqualTo(calls[0] - 2);
         }
     }
 }
