@@ -81,6 +81,8 @@ class DocumentedExamplesTest {
                     e.where() + " fails with '" + e.fails() + "':\n" + log);
         }
         assertFalse(log.contains("\tat "), e.where() + " printed a stack trace:\n" + log);
+        assertFalse(
+                log.contains(DataWorksTestEnvironment.ACCESS_KEY_SECRET), e.where() + " printed the AccessKey secret");
     }
 
     /** The lines the {@code echo} steps printed. */
