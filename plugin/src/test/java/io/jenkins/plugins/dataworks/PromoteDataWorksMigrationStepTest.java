@@ -23,9 +23,9 @@ import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * promoteDataWorksMigration, and the release-promotion Jenkinsfiles of docs/pipeline.md (their
- * steps, in scripted form: the declarative plugin is not among this plugin's test dependencies)
- * against the emulator.
+ * promoteDataWorksMigration, and the single promotion steps one after the other, in scripted form
+ * against the emulator. The docs' own Jenkinsfiles run as written in DocumentedExamplesTest and
+ * ReleaseJenkinsfileTest.
  */
 @WithJenkins
 class PromoteDataWorksMigrationStepTest {
@@ -62,7 +62,7 @@ class PromoteDataWorksMigrationStepTest {
         return found.get(0);
     }
 
-    /** The one-step Jenkinsfile of docs/pipeline.md. */
+    /** The one-step promotion on an agent. */
     @Test
     void theOneStepPromotionExportsArchivesImportsAndReturnsBoth() throws Exception {
         r.createOnlineSlave(Label.get("remote"));
@@ -92,7 +92,7 @@ class PromoteDataWorksMigrationStepTest {
         SecretFiles.assertNothingWritten(r, b, secrets);
     }
 
-    /** The step-by-step Jenkinsfile of docs/pipeline.md: each step on its own, with a stage per part. */
+    /** The step-by-step promotion: each step on its own, with a stage per part. */
     @Test
     void theStepByStepPromotionDoesTheSame() throws Exception {
         WorkflowRun b = r.assertBuildStatusSuccess(run("""

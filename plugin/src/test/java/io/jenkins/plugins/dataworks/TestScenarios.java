@@ -54,6 +54,32 @@ final class TestScenarios {
         return b.build();
     }
 
+    /** The IDs the docs' examples use: README's workspaces and migration, and the failed import of docs/pipeline.md. */
+    static final long DOCS_DEV = 12345;
+
+    static final long DOCS_PROD = 67890;
+    static final long DOCS_EXPORT = 1234;
+    /** An import into {@link #DOCS_PROD} that ends in IMPORT_ERROR, its package unreadable (ParsePackage FAILURE). */
+    static final long DOCS_FAILED_IMPORT = 5678;
+
+    /**
+     * The workspaces and migrations the examples of README.md and docs/*.md name, so they run as
+     * written: exports 1234, 1235 and 1236 in workspace 12345 (INIT, EXPORTING, EXPORT_SUCCESS with
+     * a package), workspace 67890 to import into, and the failed import 5678 there.
+     */
+    static Scenario docs() {
+        Scenario.Builder b = Scenario.builder()
+                .accessKey(DataWorksTestEnvironment.ACCESS_KEY_ID, DataWorksTestEnvironment.ACCESS_KEY_SECRET)
+                .project(DOCS_DEV)
+                .project(DOCS_PROD)
+                .migration(MigrationSpec.importing(DOCS_FAILED_IMPORT, DOCS_PROD, "release-import")
+                        .timeline(Timeline.startingAt("IMPORTING").thenAfterPolls(1, "IMPORT_ERROR")));
+        for (long id = DOCS_EXPORT; id < DOCS_EXPORT + 3; id++) {
+            b.migration(MigrationSpec.export(id, DOCS_DEV, "nightly-" + id).timeline(Timeline.export(1, 4)));
+        }
+        return b.build();
+    }
+
     private static MigrationSpec failing(long id, String from, String to) {
         return MigrationSpec.export(id, PROJECT, "export_" + id)
                 .timeline(Timeline.startingAt(from).thenAfterPolls(1, to))

@@ -7,6 +7,7 @@ import io.jenkins.plugins.dataworks.engine.client.DataWorksClient;
 import io.jenkins.plugins.dataworks.engine.client.Endpoint;
 import io.jenkins.plugins.dataworks.engine.client.EndpointUrls;
 import io.jenkins.plugins.dataworks.engine.download.DownloadSettings;
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
 import io.jenkins.plugins.dataworks.engine.upload.UploadSettings;
 import java.util.Locale;
@@ -71,6 +72,19 @@ final class Connection implements AutoCloseable {
                 throw new UsageException("--region is missing: --endpoint needs the region the calls are signed for, e.g. --region cn-shanghai");
             }
             return Endpoint.override(region.trim(), options.endpoint);
+        }
+        String fromEnv = ctx.env().get(ConnectionOptions.ENV_ENDPOINT);
+        if (!options.vpc && fromEnv != null && !fromEnv.isBlank()) {
+            if (region == null || region.isBlank()) {
+                throw new UsageException("--region is missing: " + ConnectionOptions.ENV_ENDPOINT
+                        + " needs the region the calls are signed for, e.g. --region cn-shanghai");
+            }
+            try {
+                return Endpoint.override(region.trim(), fromEnv.trim());
+            } catch (InvalidInputException e) {
+                throw new UsageException(ConnectionOptions.ENV_ENDPOINT + " is not a usable endpoint (" + e.getMessage()
+                        + "): correct or unset it");
+            }
         }
         if (region == null || region.isBlank()) {
             throw new UsageException("--region is missing: give the DataWorks region, e.g. --region cn-shanghai (or set ALIBABA_CLOUD_REGION_ID)");

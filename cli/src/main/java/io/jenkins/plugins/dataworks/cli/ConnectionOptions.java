@@ -6,13 +6,16 @@ import picocli.CommandLine.Option;
 final class ConnectionOptions {
 
     static final String ENV_REGION = "ALIBABA_CLOUD_REGION_ID";
+    /** The endpoint when --endpoint and --vpc are not given, e.g. set on a Jenkins agent for every build. */
+    static final String ENV_ENDPOINT = "DATAWORKS_ENDPOINT";
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "DataWorks region, e.g. cn-shanghai. Default: ALIBABA_CLOUD_REGION_ID, then the --profile's region.")
     String region;
 
     @Option(names = "--endpoint", paramLabel = "URL",
-            description = "Explicit endpoint https://host[:port] (plain http only for loopback hosts); calls are still signed for --region.")
+            description = "Explicit endpoint https://host[:port] (plain http only for loopback hosts); calls are still signed for --region."
+                    + " Default: DATAWORKS_ENDPOINT (unless --vpc), then the region's endpoint.")
     String endpoint;
 
     @Option(names = "--vpc", description = "Use the region's VPC endpoint (dataworks-vpc.<region>.aliyuncs.com).")

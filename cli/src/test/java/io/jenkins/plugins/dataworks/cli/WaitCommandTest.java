@@ -13,6 +13,8 @@ import io.jenkins.plugins.dataworks.emulator.scenario.Fault;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,6 +81,31 @@ class WaitCommandTest {
                                 + " and the proxy (--proxy)")
                 .doesNotContain("temporary", "retry 1");
         assertThat(r.out().lines()).hasSize(1);
+    }
+
+    @Test
+    void theEndpointMayComeFromDataworksEndpointAndVpcOrEndpointStillWin() throws Exception {
+        List<String> args = new ArrayList<>(waitArgs(emulator, TestScenario.EXPORT_OK));
+        int at = args.indexOf("--endpoint");
+        args.remove(at + 1);
+        args.remove(at);
+        CliRun.Result r = cli.env(ConnectionOptions.ENV_ENDPOINT, emulator.endpoint().toString()).run(array(args));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(emulator.emulator().callCount("GetMigrationSummary")).isEqualTo(4);
+
+        // An explicit --endpoint wins over the variable, and a bad variable is named as such.
+        CliRun.Result explicit = new CliRun(tmp.resolve("home2"))
+                .credentials(TestScenario.KEY_ID, TestScenario.SECRET)
+                .env(ConnectionOptions.ENV_ENDPOINT, "https://nowhere.invalid")
+                .run(array(waitArgs(emulator, TestScenario.EXPORT_OK)));
+        assertThat(explicit.exitCode()).as(explicit.err()).isEqualTo(ExitCodes.SUCCESS);
+        CliRun.Result bad = new CliRun(tmp.resolve("home3"))
+                .credentials(TestScenario.KEY_ID, TestScenario.SECRET)
+                .env(ConnectionOptions.ENV_ENDPOINT, "ftp://example.com")
+                .run(array(args));
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).startsWith("dataworks-migration wait: DATAWORKS_ENDPOINT is not a usable endpoint (");
+        assertThat(bad.out()).isEmpty();
     }
 
     @Test
