@@ -58,7 +58,10 @@ public final class Connection implements Serializable {
         return vpc;
     }
 
-    /** Region from the step or the global default; endpoint override only if an administrator allowed it. */
+    /**
+     * Region from the step or the global default; endpoint override only if an administrator allowed
+     * it, else the global default endpoint, else the region's.
+     */
     public Endpoint endpoint(DataWorksGlobalConfiguration config) {
         return endpoint(region, endpoint, vpc, config);
     }
@@ -78,7 +81,7 @@ public final class Connection implements Serializable {
             }
             return config.requireAllowedEndpoint(regionId, override);
         }
-        return vpc ? Endpoint.vpc(regionId) : Endpoint.region(regionId);
+        return config.defaultEndpoint(regionId, vpc);
     }
 
     /** The endpoint, through Jenkins' HTTP proxy when one is configured. */

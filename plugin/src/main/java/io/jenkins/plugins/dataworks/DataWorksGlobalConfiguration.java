@@ -27,8 +27,9 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Settings every wait of this Jenkins shares, made by administrators: the default region, which
- * endpoint overrides jobs may use, default poll intervals and the call rate per AccessKey.
+ * Settings every wait of this Jenkins shares, made by administrators: the default region and
+ * endpoint, which endpoint overrides jobs may use, default poll intervals and the call rate per
+ * AccessKey.
  * Plain getters and setters, so configuration-as-code reads and writes it as
  * {@code unclassified: dataWorksMigration: ...}.
  */
@@ -40,6 +41,7 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
     public static final double DEFAULT_RATE_LIMIT = 2.0;
 
     private String defaultRegion;
+    private String defaultEndpoint;
     private String allowedEndpoints;
     private String allowedDownloadHosts;
     private String defaultPollInterval;
@@ -62,6 +64,32 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
     public void setDefaultRegion(String defaultRegion) {
         this.defaultRegion = Util.fixEmptyAndTrim(defaultRegion);
         save();
+    }
+
+    /**
+     * The endpoint of steps that give neither {@code endpoint} nor {@code vpc}: a private gateway,
+     * or the local emulator of a demo or a test. Null for the region's public endpoint.
+     */
+    public String getDefaultEndpoint() {
+        return defaultEndpoint;
+    }
+
+    /**
+     * Refuses what no call could use, so that JCasC and the form fail where the value is set, not
+     * in every build afterwards; an administrator's choice needs no entry in allowedEndpoints.
+     */
+    @DataBoundSetter
+    public void setDefaultEndpoint(String defaultEndpoint) {
+        this.defaultEndpoint = checkedEndpoint(defaultEndpoint);
+        save();
+    }
+
+    /** The default endpoint as stored (normalised, null for none); refused unless a call could use it. */
+    static String checkedEndpoint(String value) {
+        String v = Util.fixEmptyAndTrim(value);
+        return v == null
+                ? null
+                : EndpointUrls.parse(label("defaultEndpoint"), v).toString();
     }
 
     /** Endpoint URLs a job may give as {@code endpoint}, one per line; empty means none. */
@@ -135,6 +163,7 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
         String label =
                 switch (field) {
                     case "defaultRegion" -> Messages.Global_defaultRegion();
+                    case "defaultEndpoint" -> Messages.Global_defaultEndpoint();
                     case "defaultPollInterval" -> Messages.Global_defaultPollInterval();
                     case "defaultMaxPollInterval" -> Messages.Global_defaultMaxPollInterval();
                     case "rateLimit" -> Messages.Global_rateLimit();
@@ -142,7 +171,7 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
                     case "allowedDownloadHosts" -> Messages.Global_allowedDownloadHosts();
                     default -> throw new IllegalArgumentException(field);
                 };
-        return "'" + label + "' (" + Messages.Global_page() + ")";
+        return globalField(label);
     }
 
     /** A global duration as stored: trimmed, null for none; refused unless the engine reads it as a duration. */
@@ -154,7 +183,7 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
         return v;
     }
 
-    /** The engine says which rates are acceptable; its error names the setting by its label here. */
+    /** The engine says which rates are acceptable; its error names the setting by its label (FrontEndNames.GLOBAL). */
     private static void checkedRate(double rate) {
         try {
             new RateLimiterRegistry(rate, Clock.systemUTC());
@@ -175,9 +204,14 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
-        for (String field : List.of("defaultPollInterval", "defaultMaxPollInterval")) {
+        for (String field : List.of("defaultEndpoint", "defaultPollInterval", "defaultMaxPollInterval")) {
             try {
-                checkedDuration(field, json.optString(field, null));
+                String value = json.optString(field, null);
+                if (field.equals("defaultEndpoint")) {
+                    checkedEndpoint(value);
+                } else {
+                    checkedDuration(field, value);
+                }
             } catch (InvalidInputException e) {
                 throw new FormException(e.getMessage(), field);
             }
@@ -207,6 +241,22 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
             }
         }
         throw new InvalidInputException("endpoint", Messages.Endpoint_notAllowed(endpoint.uri()));
+    }
+
+    /**
+     * Where steps without an endpoint of their own go: the default endpoint when there is one and the
+     * step did not ask for the VPC endpoint, else the region's public or VPC endpoint.
+     */
+    Endpoint defaultEndpoint(String regionId, boolean vpc) {
+        if (vpc) {
+            return Endpoint.vpc(regionId);
+        }
+        return defaultEndpoint != null ? Endpoint.override(regionId, defaultEndpoint) : Endpoint.region(regionId);
+    }
+
+    /** A global setting as messages name it: its label and the page it is on. */
+    static String globalField(String label) {
+        return "'" + label + "' (" + Messages.Global_page() + ")";
     }
 
     public Set<String> allowedDownloadHostSet() {
@@ -248,6 +298,17 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
             return FormValidation.ok();
         } catch (NumberFormatException e) {
             return FormValidation.error(Messages.RateLimit_notANumber(value));
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @POST
+    public FormValidation doCheckDefaultEndpoint(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try {
+            checkedEndpoint(value);
+            return FormValidation.ok();
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());
         }

@@ -81,6 +81,10 @@ class GlobalSettingsTest {
                     "'Default longest poll interval' " + PAGE + " 'soon' is not a duration"
                 },
                 new String[] {
+                    "    defaultEndpoint: http://dataworks.example\n",
+                    "'Default endpoint' " + PAGE + " must use https://"
+                },
+                new String[] {
                     "    rateLimit: 0\n",
                     "'Calls per second per AccessKey' " + PAGE
                             + " must be more than 0 and at most 1000 calls per second"
@@ -137,13 +141,17 @@ class GlobalSettingsTest {
             for (String[] field : List.of(
                     new String[] {"_.defaultPollInterval", "15 seconds", "'Default poll interval' " + PAGE},
                     new String[] {"_.defaultMaxPollInterval", "2 minutes", "'Default longest poll interval' " + PAGE},
-                    new String[] {"_.rateLimit", "fast", "'Calls per second per AccessKey' " + PAGE})) {
+                    new String[] {"_.rateLimit", "fast", "'Calls per second per AccessKey' " + PAGE},
+                    new String[] {"_.defaultEndpoint", "http://dataworks.example", "'Default endpoint' " + PAGE})) {
                 HtmlForm form = wc.goTo("manage/configure").getFormByName("config");
                 form.getInputByName("_.defaultRegion").setValue("cn-beijing");
                 form.getInputByName(field[0]).setValue(field[1]);
                 HtmlPage answer = r.submit(form);
                 assertThat(answer.getWebResponse().getStatusCode()).as(field[0]).isEqualTo(400);
-                assertThat(answer.asNormalizedText()).as(field[0]).contains(field[2] + " '" + field[1] + "'");
+                assertThat(answer.asNormalizedText())
+                        .as(field[0])
+                        .contains(field[2])
+                        .contains(field[1]);
                 assertThat(c.getDefaultPollInterval()).isEqualTo("30s");
                 assertThat(c.getDefaultRegion())
                         .as("nothing of a refused form is kept")

@@ -106,6 +106,7 @@ class SnippetAndConfigurationTest {
     void theGlobalConfigurationSurvivesAFormRoundTrip(JenkinsRule r) throws Exception {
         DataWorksGlobalConfiguration c = DataWorksGlobalConfiguration.get();
         c.setDefaultRegion("cn-hangzhou");
+        c.setDefaultEndpoint("https://dataworks-gateway.example.internal:8443");
         c.setAllowedEndpoints("https://dataworks.example.internal\nhttp://127.0.0.1:8080");
         c.setAllowedDownloadHosts("oss-accelerate.example.internal");
         c.setDefaultPollInterval("45s");
@@ -114,6 +115,7 @@ class SnippetAndConfigurationTest {
         r.configRoundtrip();
         DataWorksGlobalConfiguration after = DataWorksGlobalConfiguration.get();
         assertEquals("cn-hangzhou", after.getDefaultRegion());
+        assertEquals("https://dataworks-gateway.example.internal:8443", after.getDefaultEndpoint());
         assertEquals("https://dataworks.example.internal\nhttp://127.0.0.1:8080", after.getAllowedEndpoints());
         assertEquals("oss-accelerate.example.internal", after.getAllowedDownloadHosts());
         assertEquals("45s", after.getDefaultPollInterval());
