@@ -48,7 +48,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class BrowserScreenshotsTest {
 
     /** Seconds the whole browser session may take: page loads, a Test connection, nine screenshots. */
-    private static final long SCRIPT_TIMEOUT_SECONDS = 240;
+    private static final long SCRIPT_TIMEOUT_SECONDS = 900;
 
     private static final List<String> SCREENSHOTS = List.of(
             "build-summary.png",

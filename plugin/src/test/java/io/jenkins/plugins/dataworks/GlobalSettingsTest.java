@@ -139,10 +139,22 @@ class GlobalSettingsTest {
         try (JenkinsRule.WebClient wc = r.createWebClient()) {
             wc.setThrowExceptionOnFailingStatusCode(false);
             for (String[] field : List.of(
-                    new String[] {"_.defaultPollInterval", "15 seconds", "'Default poll interval' " + PAGE},
-                    new String[] {"_.defaultMaxPollInterval", "2 minutes", "'Default longest poll interval' " + PAGE},
-                    new String[] {"_.rateLimit", "fast", "'Calls per second per AccessKey' " + PAGE},
-                    new String[] {"_.defaultEndpoint", "http://dataworks.example", "'Default endpoint' " + PAGE})) {
+                    new String[] {
+                        "_.defaultPollInterval",
+                        "15 seconds",
+                        "'Default poll interval' " + PAGE + " '15 seconds' is not"
+                    },
+                    new String[] {
+                        "_.defaultMaxPollInterval",
+                        "2 minutes",
+                        "'Default longest poll interval' " + PAGE + " '2 minutes' is not"
+                    },
+                    new String[] {"_.rateLimit", "fast", "'Calls per second per AccessKey' " + PAGE + " 'fast' is not"},
+                    new String[] {
+                        "_.defaultEndpoint",
+                        "http://dataworks.example",
+                        "'Default endpoint' " + PAGE + " must use https://"
+                    })) {
                 HtmlForm form = wc.goTo("manage/configure").getFormByName("config");
                 form.getInputByName("_.defaultRegion").setValue("cn-beijing");
                 form.getInputByName(field[0]).setValue(field[1]);
