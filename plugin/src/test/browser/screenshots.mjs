@@ -4,7 +4,12 @@
 //
 //   node screenshots.mjs --jenkins http://localhost:8080/jenkins/ --build job/release-gate/1/ \
 //     --pipeline-job job/release-gate/ --freestyle-job job/nightly-export/ \
-//     --promotion-build job/release-promotion/1/ --out ../../../target/screenshots
+//     --promotion-build job/release-promotion/1/ --declarative-build job/release-declarative/1/ \
+//     --aborted-build job/stuck-export/1/ --folder job/team/ --out ../../../target/screenshots
+//
+// On the plugin's forms (snippet generator, freestyle builder, global configuration) a console
+// warning is a problem too: Jenkins' form scripts warn, rather than fail, when a field is not where
+// they expect it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,11 +23,24 @@ const { values: opts } = parseArgs({
     'pipeline-job': { type: 'string' },
     'freestyle-job': { type: 'string' },
     'promotion-build': { type: 'string' },
+    'declarative-build': { type: 'string' },
+    'aborted-build': { type: 'string' },
+    folder: { type: 'string' },
     out: { type: 'string' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
   },
 });
-for (const name of ['jenkins', 'build', 'pipeline-job', 'freestyle-job', 'promotion-build', 'out']) {
+for (const name of [
+  'jenkins',
+  'build',
+  'pipeline-job',
+  'freestyle-job',
+  'promotion-build',
+  'declarative-build',
+  'aborted-build',
+  'folder',
+  'out',
+]) {
   if (!opts[name]) {
     console.error(`missing --${name}`);
     process.exit(2);
@@ -31,9 +49,16 @@ for (const name of ['jenkins', 'build', 'pipeline-job', 'freestyle-job', 'promot
 
 const STEP_LABEL = /^waitForDataWorksMigration\b/;
 const SUMMARY = 'DataWorks migration 20001 in workspace 10001 (nightly_export): EXPORT_SUCCESS — SUCCESS';
-const WAIT = { timeout: 30_000 };
+// Generous: the check also runs on a busy build machine, where a page of Jenkins can take a while.
+const WAIT = { timeout: 120_000 };
+
+// Warnings of Jenkins' own page machinery, not of a field of the plugin: the snippet generator's
+// step list warns when a step is picked while the previous one's form is still being rendered.
+const CORE_WARNINGS = [/^renderOnDemandCallback: selection is no longer valid/];
 
 const problems = [];
+// Set while a page with one of the plugin's forms is open: its console warnings are problems.
+let onForm = false;
 const userDataDir = mkdtempSync(join(tmpdir(), 'dataworks-chromium-'));
 let context;
 try {
@@ -55,9 +80,11 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(WAIT.timeout);
   page.on('console', (msg) => {
+    const where = msg.location()?.url ? ` (${msg.location().url}:${msg.location().lineNumber})` : '';
     if (msg.type() === 'error') {
-      const where = msg.location()?.url ? ` (${msg.location().url}:${msg.location().lineNumber})` : '';
       problems.push(`console error on ${page.url()}: ${msg.text()}${where}`);
+    } else if (msg.type() === 'warning' && onForm && !CORE_WARNINGS.some((w) => w.test(msg.text()))) {
+      problems.push(`console warning on the form ${page.url()}: ${msg.text()}${where}`);
     }
   });
   page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.stack ?? error}`));
@@ -67,7 +94,8 @@ try {
     }
   });
 
-  const open = async (path) => {
+  const open = async (path, { form = false } = {}) => {
+    onForm = form;
     const url = new URL(path, opts.jenkins).toString();
     console.log(`open ${url}`);
     const response = await page.goto(url, { waitUntil: 'load' });
@@ -143,7 +171,7 @@ try {
 
   // (2) The snippet generator with waitForDataWorksMigration selected, Advanced expanded, and a
   // generated snippet.
-  await open(new URL('pipeline-syntax/', new URL(opts['pipeline-job'], opts.jenkins)).toString());
+  await open(new URL('pipeline-syntax/', new URL(opts['pipeline-job'], opts.jenkins)).toString(), { form: true });
   const stepSelect = page.locator('select:has(option)').filter({ hasText: 'waitForDataWorksMigration' }).first();
   const label = (await stepSelect.locator('option').allTextContents()).find((t) => STEP_LABEL.test(t.trim()));
   if (!label) {
@@ -178,7 +206,7 @@ try {
   await save([stepSelect, snippet], 'snippet-generator.png', { across: page.locator('#main-panel') });
 
   // (3) The freestyle job's configure page at the builder, after Test connection.
-  await open(new URL('configure', new URL(opts['freestyle-job'], opts.jenkins)).toString());
+  await open(new URL('configure', new URL(opts['freestyle-job'], opts.jenkins)).toString(), { form: true });
   const chunk = page.locator('.repeated-chunk').filter({ hasText: 'Wait for a DataWorks migration' }).first();
   await chunk.waitFor(WAIT);
   await settle();
@@ -189,7 +217,7 @@ try {
   await save(chunk, 'freestyle-builder.png');
 
   // (4) The global configuration at the plugin's section.
-  await open('manage/configure');
+  await open('manage/configure', { form: true });
   const section = page.locator('.jenkins-section').filter({ hasText: 'DataWorks Migration' }).last();
   await section.waitFor(WAIT);
   await settle();
@@ -204,6 +232,51 @@ try {
   const consoleOutput = page.locator('pre.console-output').first();
   await consoleOutput.getByText(/DataWorks promotion: SUCCESS/).waitFor(WAIT);
   await save(consoleOutput, 'promotion-console.png');
+
+  // (6) A Declarative Pipeline's build page: the wait ran in a stage.
+  await open(opts['declarative-build']);
+  await page.getByText(/DataWorks migration 20001 in workspace 10001[\s\S]*EXPORT_SUCCESS/).first().waitFor(WAIT);
+  await save([page.locator('#main-panel h1').first(), page.getByText('Last RequestId').first()], 'declarative-build.png', {
+    across: page.locator('#main-panel'),
+  });
+
+  // (7) An aborted wait's build page: what it shows of the wait and of the migration.
+  await open(opts['aborted-build']);
+  const aborted = page.getByText(/DataWorks migration 20006 in workspace 10001/).first();
+  await aborted.waitFor(WAIT);
+  await save([page.locator('#main-panel h1').first(), aborted], 'aborted-wait.png', {
+    across: page.locator('#main-panel'),
+    margin: 40,
+  });
+
+  // (8) The credentials of a folder: where a team keeps its AccessKey for the jobs inside.
+  await open(new URL('credentials/', new URL(opts.folder, opts.jenkins)).toString());
+  const stores = page.locator('#main-panel');
+  await stores.getByText('dataworks-team').first().waitFor(WAIT);
+  await save(stores, 'folder-credentials.png');
+
+  // (9) A promotion's build page: the export's and the import's block, apart.
+  await open(opts['promotion-build']);
+  const blocks = page.getByText(/^DataWorks migration \d+ in workspace \d+/);
+  await blocks.nth(1).waitFor(WAIT);
+  // From the last line of the first block to the title of the second.
+  const gap = await page.evaluate(() => {
+    const titles = [...document.querySelectorAll('#main-panel strong')].filter((e) =>
+      /^DataWorks migration \d+ in workspace \d+/.test(e.textContent),
+    );
+    if (titles.length < 2) {
+      return null;
+    }
+    const first = document.createRange();
+    first.selectNodeContents(titles[0].closest('td'));
+    return titles[1].getBoundingClientRect().top - first.getBoundingClientRect().bottom;
+  });
+  if (gap === null || gap < 8) {
+    problems.push(`the promotion's two migration blocks are ${gap}px apart: they run together`);
+  }
+  await save([page.locator('#main-panel h1').first(), page.getByText('Last RequestId').last()], 'promotion-build.png', {
+    across: page.locator('#main-panel'),
+  });
 } catch (error) {
   problems.push(`step failed: ${error.stack ?? error}`);
 } finally {

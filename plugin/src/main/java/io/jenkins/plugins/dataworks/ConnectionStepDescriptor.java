@@ -1,14 +1,19 @@
 package io.jenkins.plugins.dataworks;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.util.List;
 import java.util.Set;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -22,6 +27,15 @@ public abstract class ConnectionStepDescriptor extends StepDescriptor {
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
         return Set.of(Run.class, TaskListener.class);
+    }
+
+    /** The step's required IDs (its constructor's numbers): the form is refused while one is missing. */
+    abstract List<String> requiredIds();
+
+    @Override
+    public Step newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+        MigrationForms.requireIds(formData, requiredIds());
+        return super.newInstance(req, formData);
     }
 
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.dataworks.engine.client.MigrationType;
 import io.jenkins.plugins.dataworks.engine.migrate.Launched;
 import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
 import java.io.IOException;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -128,6 +129,11 @@ public final class CreateDataWorksExportStep extends ConnectionStep {
         @Override
         public String getFunctionName() {
             return "createDataWorksExport";
+        }
+
+        @Override
+        List<String> requiredIds() {
+            return List.of("projectId");
         }
 
         @NonNull

@@ -19,6 +19,7 @@ import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
 import io.jenkins.plugins.dataworks.upload.WorkspacePackageTransfer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -277,6 +278,11 @@ public final class CreateDataWorksImportStep extends ConnectionStep {
         @Override
         public String getFunctionName() {
             return "createDataWorksImport";
+        }
+
+        @Override
+        List<String> requiredIds() {
+            return List.of("projectId");
         }
 
         @NonNull

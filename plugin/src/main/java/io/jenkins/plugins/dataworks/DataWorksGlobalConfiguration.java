@@ -9,6 +9,8 @@ import io.jenkins.plugins.dataworks.engine.client.EndpointUrls;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import io.jenkins.plugins.dataworks.engine.ratelimit.RateLimiterRegistry;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,9 +19,11 @@ import java.util.Locale;
 import java.util.Set;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -76,13 +80,16 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
      */
     @DataBoundSetter
     public void setDefaultEndpoint(String defaultEndpoint) {
-        String value = Util.fixEmptyAndTrim(defaultEndpoint);
-        if (value != null) {
-            value = EndpointUrls.parse(globalField(Messages.Global_defaultEndpoint()), value)
-                    .toString();
-        }
-        this.defaultEndpoint = value;
+        this.defaultEndpoint = checkedEndpoint(defaultEndpoint);
         save();
+    }
+
+    /** The default endpoint as stored (normalised, null for none); refused unless a call could use it. */
+    static String checkedEndpoint(String value) {
+        String v = Util.fixEmptyAndTrim(value);
+        return v == null
+                ? null
+                : EndpointUrls.parse(label("defaultEndpoint"), v).toString();
     }
 
     /** Endpoint URLs a job may give as {@code endpoint}, one per line; empty means none. */
@@ -116,7 +123,7 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDefaultPollInterval(String defaultPollInterval) {
-        this.defaultPollInterval = Util.fixEmptyAndTrim(defaultPollInterval);
+        this.defaultPollInterval = checkedDuration("defaultPollInterval", defaultPollInterval);
         save();
     }
 
@@ -126,7 +133,7 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDefaultMaxPollInterval(String defaultMaxPollInterval) {
-        this.defaultMaxPollInterval = Util.fixEmptyAndTrim(defaultMaxPollInterval);
+        this.defaultMaxPollInterval = checkedDuration("defaultMaxPollInterval", defaultMaxPollInterval);
         save();
     }
 
@@ -135,11 +142,91 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
         return rateLimit;
     }
 
+    /** The rate as people write it, for the form: {@code 2}, not {@code 2.0}; {@code 2.5}. */
+    public String getRateLimitText() {
+        return BigDecimal.valueOf(rateLimit).stripTrailingZeros().toPlainString();
+    }
+
     @DataBoundSetter
     public void setRateLimit(double rateLimit) {
-        new RateLimiterRegistry(rateLimit, Clock.systemUTC()); // the engine says which rates are acceptable
+        checkedRate(rateLimit);
         this.rateLimit = rateLimit;
         save();
+    }
+
+    /**
+     * How messages name a setting of this page: its label and where it is, e.g. 'Default poll
+     * interval' (Manage Jenkins » System » DataWorks Migration), so that a wait failing for a global
+     * value does not name a step option its Jenkinsfile does not contain.
+     */
+    static String label(String field) {
+        String label =
+                switch (field) {
+                    case "defaultRegion" -> Messages.Global_defaultRegion();
+                    case "defaultEndpoint" -> Messages.Global_defaultEndpoint();
+                    case "defaultPollInterval" -> Messages.Global_defaultPollInterval();
+                    case "defaultMaxPollInterval" -> Messages.Global_defaultMaxPollInterval();
+                    case "rateLimit" -> Messages.Global_rateLimit();
+                    case "allowedEndpoints" -> Messages.Global_allowedEndpoints();
+                    case "allowedDownloadHosts" -> Messages.Global_allowedDownloadHosts();
+                    default -> throw new IllegalArgumentException(field);
+                };
+        return globalField(label);
+    }
+
+    /** A global duration as stored: trimmed, null for none; refused unless the engine reads it as a duration. */
+    static String checkedDuration(String field, String value) {
+        String v = Util.fixEmptyAndTrim(value);
+        if (v != null) {
+            DurationInput.parse(label(field), v);
+        }
+        return v;
+    }
+
+    /** The engine says which rates are acceptable; its error names the setting by its label (FrontEndNames.GLOBAL). */
+    private static void checkedRate(double rate) {
+        try {
+            new RateLimiterRegistry(rate, Clock.systemUTC());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(label("rateLimit"), UserText.of(problem(e)));
+        }
+    }
+
+    /** The engine's message without the field it names first. */
+    private static String problem(InvalidInputException e) {
+        String message = e.getMessage();
+        return message.startsWith(e.field() + " ") ? message.substring(e.field().length() + 1) : message;
+    }
+
+    /**
+     * Checks every value before any is set, so that a refused form leaves the configuration as it
+     * was, and shows the problem as the page's error, naming the field.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        for (String field : List.of("defaultEndpoint", "defaultPollInterval", "defaultMaxPollInterval")) {
+            try {
+                String value = json.optString(field, null);
+                if (field.equals("defaultEndpoint")) {
+                    checkedEndpoint(value);
+                } else {
+                    checkedDuration(field, value);
+                }
+            } catch (InvalidInputException e) {
+                throw new FormException(e.getMessage(), field);
+            }
+        }
+        String rate = json.optString("rateLimit", null);
+        if (rate != null) {
+            try {
+                checkedRate(Double.parseDouble(rate.trim()));
+            } catch (NumberFormatException e) {
+                throw new FormException(label("rateLimit") + " " + Messages.RateLimit_notANumber(rate), "rateLimit");
+            } catch (InvalidInputException e) {
+                throw new FormException(e.getMessage(), "rateLimit");
+            }
+        }
+        return super.configure(req, json);
     }
 
     /**
@@ -207,7 +294,7 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
     public FormValidation doCheckRateLimit(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         try {
-            new RateLimiterRegistry(Double.parseDouble(value.trim()), Clock.systemUTC());
+            checkedRate(Double.parseDouble(value.trim()));
             return FormValidation.ok();
         } catch (NumberFormatException e) {
             return FormValidation.error(Messages.RateLimit_notANumber(value));
@@ -219,11 +306,8 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckDefaultEndpoint(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (Util.fixEmptyAndTrim(value) == null) {
-            return FormValidation.ok();
-        }
         try {
-            EndpointUrls.parse(globalField(Messages.Global_defaultEndpoint()), value);
+            checkedEndpoint(value);
             return FormValidation.ok();
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());
@@ -245,11 +329,8 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
 
     private static FormValidation checkOptionalDuration(String field, String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (Util.fixEmptyAndTrim(value) == null) {
-            return FormValidation.ok();
-        }
         try {
-            DurationInput.parse(field, value);
+            checkedDuration(field, value);
             return FormValidation.ok();
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());

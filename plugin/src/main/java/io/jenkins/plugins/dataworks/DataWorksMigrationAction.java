@@ -4,7 +4,9 @@ import hudson.Functions;
 import hudson.Util;
 import hudson.model.Run;
 import io.jenkins.plugins.dataworks.engine.gate.GateResult;
+import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -162,7 +164,7 @@ public final class DataWorksMigrationAction implements RunAction2 {
     }
 
     public String elapsedText(StatusChange change) {
-        return Util.getTimeSpanString(change.getElapsedMillis());
+        return DurationInput.human(Duration.ofMillis(change.getElapsedMillis())); // as the build log says it
     }
 
     /** Where the archived package is, relative to the Jenkins root; null when nothing was archived. */

@@ -7,6 +7,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Result;
@@ -23,21 +24,29 @@ import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import io.jenkins.plugins.dataworks.gate.MigrationGate;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import jenkins.tasks.SimpleBuildStep;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step: the same options and the same engine code as the Pipeline step, but it
  * occupies the executor while it waits, as every freestyle step does. Later steps read the result
- * from {@code DATAWORKS_MIGRATION_*} environment variables. In Pipeline use
- * {@code waitForDataWorksMigration}, which holds no executor and survives restarts.
+ * from {@code DATAWORKS_MIGRATION_*} environment variables.
+ *
+ * <p>In a Pipeline it refuses to run, naming {@code waitForDataWorksMigration}, which holds no thread
+ * or executor and survives restarts. It stays a {@code SimpleBuildStep} with its symbol so that a
+ * Jenkinsfile written when it ran there fails loudly: without them {@code dataWorksMigration ...}
+ * would resolve to the global configuration's symbol and do nothing, and a release gate that does
+ * nothing passes.
  */
 public final class DataWorksMigrationBuilder extends Builder implements SimpleBuildStep {
 
@@ -201,6 +210,9 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
             @NonNull Launcher launcher,
             @NonNull TaskListener listener)
             throws InterruptedException, IOException {
+        if (!(run instanceof AbstractBuild)) {
+            throw new AbortException(Messages.Builder_notInPipeline());
+        }
         GateOptions options = options(env);
         DataWorksGlobalConfiguration config = DataWorksGlobalConfiguration.get();
         try {
@@ -225,7 +237,7 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
         } catch (ExecutionException e) {
             throw new AbortException(String.valueOf(e.getCause().getMessage()));
         }
-        Verdict.log(listener, result);
+        Verdict.log(listener, result, Verdict.failsTheBuild(result, failOnError));
         run.addAction(new DataWorksEnvironmentAction(result));
         switch (result.result()) {
             case SUCCESS -> {}
@@ -268,6 +280,18 @@ public final class DataWorksMigrationBuilder extends Builder implements SimpleBu
         @SuppressWarnings("rawtypes")
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;
+        }
+
+        /** Refuses to save a job whose required IDs are missing, rather than storing 0. */
+        @Override
+        public Builder newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            for (String field : List.of("projectId", "migrationId")) {
+                String problem = MigrationForms.idProblems(FrontEndNames.FREESTYLE, formData, List.of(field));
+                if (problem != null) {
+                    throw new FormException(problem, field);
+                }
+            }
+            return super.newInstance(req, formData);
         }
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {

@@ -112,7 +112,9 @@ public enum FrontEndNames implements Vocabulary {
      */
     static final Map<Setting, String> GLOBAL = new EnumMap<>(Map.of(
             Setting.ALLOWED_HOSTS,
-            "'" + Messages.Global_allowedDownloadHosts() + "' (" + Messages.Global_page() + ")",
+            DataWorksGlobalConfiguration.label("allowedDownloadHosts"),
+            Setting.RATE_LIMIT,
+            DataWorksGlobalConfiguration.label("rateLimit"),
             Setting.PROXY,
             "'" + Messages.Global_proxyServer() + "' (" + Messages.Global_proxyPage() + ")",
             Setting.NON_PROXY_HOSTS,

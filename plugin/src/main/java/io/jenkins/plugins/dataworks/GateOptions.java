@@ -133,12 +133,19 @@ public final class GateOptions implements Serializable {
         WaitPolicy.Builder b = WaitPolicy.builder()
                 .timeout(DurationInput.parse("timeout", timeout != null ? timeout : DEFAULT_TIMEOUT))
                 .partialSuccess(partialSuccessPolicy());
-        Duration initial = duration(Setting.POLL_INTERVAL.engineName(), pollInterval, config.getDefaultPollInterval());
+        Duration initial = duration(
+                Setting.POLL_INTERVAL.engineName(),
+                pollInterval,
+                "defaultPollInterval",
+                config.getDefaultPollInterval());
         if (initial != null) {
             b.initialInterval(initial);
         }
-        Duration max =
-                duration(Setting.MAX_POLL_INTERVAL.engineName(), maxPollInterval, config.getDefaultMaxPollInterval());
+        Duration max = duration(
+                Setting.MAX_POLL_INTERVAL.engineName(),
+                maxPollInterval,
+                "defaultMaxPollInterval",
+                config.getDefaultMaxPollInterval());
         if (max != null) {
             b.maxInterval(max);
         } else if (initial != null && initial.compareTo(WaitPolicy.defaults().maxInterval()) > 0) {
@@ -147,11 +154,17 @@ public final class GateOptions implements Serializable {
         return b.build();
     }
 
-    private static Duration duration(String field, String fromStep, String fromGlobal) {
+    /**
+     * The step's duration, else the global one. A bad global value (stored before its setter checked
+     * it) is named as the global setting, not as the step option the Jenkinsfile does not contain.
+     */
+    private static Duration duration(String field, String fromStep, String globalField, String fromGlobal) {
         if (fromStep != null) {
             return DurationInput.parse(field, fromStep);
         }
-        return fromGlobal == null ? null : DurationInput.parse(field, fromGlobal);
+        return fromGlobal == null
+                ? null
+                : DurationInput.parse(DataWorksGlobalConfiguration.label(globalField), fromGlobal);
     }
 
     public PartialSuccessPolicy partialSuccessPolicy() {

@@ -14,11 +14,16 @@ import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.download.PackageNames;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import io.jenkins.plugins.dataworks.engine.input.IdInput;
 import io.jenkins.plugins.dataworks.engine.text.Setting;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 
 /**
  * The form logic shared by the Pipeline step's and the freestyle builder's descriptors. Every
@@ -74,7 +79,8 @@ final class MigrationForms {
         }
         String id = Util.fixEmptyAndTrim(value);
         if (id == null) {
-            return FormValidation.error(Messages.Credentials_missingId());
+            return FormValidation.error(
+                    names.message(new InvalidInputException("credentialsId", Messages.Credentials_missingId())));
         }
         if (id.startsWith("${") && id.endsWith("}")) {
             return FormValidation.warning(Messages.Credentials_expression());
@@ -92,10 +98,63 @@ final class MigrationForms {
             return FormValidation.ok();
         }
         try {
-            IdInput.parse(field, value, "projectId".equals(field) ? Messages.Id_project() : Messages.Id_migration());
+            IdInput.parse(field, value, idKind(field));
             return FormValidation.ok();
         } catch (DataWorksException e) {
             return FormValidation.error(names.message(e));
+        }
+    }
+
+    /** What an ID field identifies: a migration for migrationId, a workspace for projectId and targetProjectId. */
+    static String idKind(String field) {
+        return "migrationId".equals(field) ? Messages.Id_migration() : Messages.Id_project();
+    }
+
+    /**
+     * The problems of a form's required IDs, one line each, or null when they are all positive numbers.
+     * An empty number field would bind as 0 and the snippet generator would write {@code projectId: 0}
+     * into a script, so a form is checked before it is bound.
+     */
+    static String idProblems(FrontEndNames names, JSONObject form, List<String> fields) {
+        List<String> problems = new ArrayList<>();
+        for (String field : fields) {
+            try {
+                IdInput.parse(field, form.optString(field, null), idKind(field));
+            } catch (DataWorksException e) {
+                problems.add(names.message(e));
+            }
+        }
+        return problems.isEmpty() ? null : String.join("\n", problems);
+    }
+
+    /**
+     * Refuses a step's form with a required ID missing. The snippet generator prints what a
+     * RuntimeException from {@code newInstance} prints, in place of the snippet: here the problems alone.
+     */
+    static void requireIds(JSONObject form, List<String> fields) {
+        String problems = idProblems(FrontEndNames.PIPELINE, form, fields);
+        if (problems != null) {
+            throw new FormProblem(problems);
+        }
+    }
+
+    /** A form's problems for a person to read: its text only, no stack trace. */
+    static final class FormProblem extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        FormProblem(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+
+        @Override
+        public void printStackTrace(PrintWriter s) {
+            s.println(getMessage());
         }
     }
 

@@ -133,7 +133,8 @@ final class PackageSource implements Serializable {
                 ? packageFile
                 : Messages.Package_describeArtifact(
                         artifact,
-                        fromJob == null ? "this job" : fromJob,
+                        // a job named from the root ("/folder/job", as a promotion names its own) as Jenkins shows it
+                        fromJob == null ? "this job" : fromJob.replaceFirst("^/", ""),
                         fromBuild == null ? FROM_BUILD_DEFAULT : fromBuild);
     }
 }

@@ -24,6 +24,7 @@ import io.jenkins.plugins.dataworks.gate.MigrationGate;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -476,7 +477,8 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
         }
 
         private void waitEnded(Run<?, ?> run, TaskListener listener, GateResult result) {
-            Verdict.log(listener, result);
+            // a failed wait ends the promotion, whose message (printed below, or as the build's ERROR) includes it
+            Verdict.log(listener, result, !result.successful());
             snapshot = null;
             waitResult = null;
             if (phase == Phase.WAIT_EXPORT) {
@@ -529,8 +531,11 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
 
         /** Decides the step's outcome from the engine's PromotionResult, as the wait step does from its gate's. */
         private void finish(Run<?, ?> run, TaskListener listener, PromotionResult promotion) {
-            listener.getLogger()
-                    .println(Messages.Promote_final(promotion.result().name(), promotion.message()));
+            boolean failsTheBuild = failOnError && !promotion.successful();
+            if (!failsTheBuild) { // otherwise the build's ERROR line says it
+                listener.getLogger()
+                        .println(Messages.Promote_final(promotion.result().name(), promotion.message()));
+            }
             switch (promotion.result()) {
                 case SUCCESS -> succeed(promotion.toMap());
                 case UNSTABLE -> {
@@ -598,6 +603,11 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
             return "promoteDataWorksMigration";
         }
 
+        @Override
+        List<String> requiredIds() {
+            return List.of("projectId", "targetProjectId");
+        }
+
         @NonNull
         @Override
         public String getDisplayName() {
@@ -618,7 +628,7 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
 
         @POST
         public FormValidation doCheckTargetProjectId(@AncestorInPath Item item, @QueryParameter String value) {
-            return MigrationForms.checkId(FrontEndNames.PIPELINE, item, "projectId", value);
+            return MigrationForms.checkId(FrontEndNames.PIPELINE, item, "targetProjectId", value);
         }
 
         @POST

@@ -7,6 +7,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.migrate.MigrationLauncher;
 import java.io.IOException;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -76,6 +77,11 @@ public final class StartDataWorksMigrationStep extends ConnectionStep {
         @Override
         public String getFunctionName() {
             return "startDataWorksMigration";
+        }
+
+        @Override
+        List<String> requiredIds() {
+            return List.of("projectId", "migrationId");
         }
 
         @NonNull

@@ -18,11 +18,13 @@ import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import io.jenkins.plugins.dataworks.gate.MigrationGate;
 import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -33,6 +35,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -339,7 +342,7 @@ public final class WaitForDataWorksMigrationStep extends Step {
             if (completed.get()) {
                 return;
             }
-            Verdict.log(listener, result);
+            Verdict.log(listener, result, Verdict.failsTheBuild(result, options.failOnError()));
             switch (result.result()) {
                 case SUCCESS -> succeed(result);
                 case UNSTABLE -> {
@@ -415,6 +418,12 @@ public final class WaitForDataWorksMigrationStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.Step_displayName();
+        }
+
+        @Override
+        public Step newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            MigrationForms.requireIds(formData, List.of("projectId", "migrationId"));
+            return super.newInstance(req, formData);
         }
 
         /** No {@code node {}} needed: the wait holds no executor; the workspace is used only if present. */

@@ -2,12 +2,20 @@ package io.jenkins.plugins.dataworks;
 
 import static io.jenkins.plugins.dataworks.TestScenarios.EXPORT_OK;
 import static io.jenkins.plugins.dataworks.TestScenarios.PROJECT;
+import static io.jenkins.plugins.dataworks.TestScenarios.STUCK;
 import static io.jenkins.plugins.dataworks.TestScenarios.TARGET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.FreeStyleProject;
+import hudson.model.Result;
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,15 +47,19 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class BrowserScreenshotsTest {
 
-    /** Seconds the whole browser session may take: page loads, a Test connection, five screenshots. */
-    private static final long SCRIPT_TIMEOUT_SECONDS = 240;
+    /** Seconds the whole browser session may take: page loads, a Test connection, nine screenshots. */
+    private static final long SCRIPT_TIMEOUT_SECONDS = 900;
 
     private static final List<String> SCREENSHOTS = List.of(
             "build-summary.png",
             "snippet-generator.png",
             "freestyle-builder.png",
             "global-configuration.png",
-            "promotion-console.png");
+            "promotion-console.png",
+            "declarative-build.png",
+            "aborted-wait.png",
+            "folder-credentials.png",
+            "promotion-build.png");
 
     @RegisterExtension
     final DataWorksEmulatorExtension dataworks = DataWorksEmulatorExtension.withScenario(TestScenarios.scenario());
@@ -79,6 +91,45 @@ class BrowserScreenshotsTest {
                 true));
         WorkflowRun promoted =
                 r.assertBuildStatusSuccess(env.drive(promotion.scheduleBuild2(0).waitForStart()));
+
+        // A Declarative Pipeline whose stage waits.
+        WorkflowJob declarative = r.createProject(WorkflowJob.class, "release-declarative");
+        declarative.setDefinition(new CpsFlowDefinition(
+                "pipeline {\n  agent none\n  stages {\n    stage('Wait for the export') {\n      steps {\n"
+                        + "        waitForDataWorksMigration " + env.target(PROJECT, EXPORT_OK)
+                        + ", download: 'NEVER'\n"
+                        + "      }\n    }\n  }\n}\n",
+                true));
+        WorkflowRun declared = r.assertBuildStatusSuccess(
+                env.drive(declarative.scheduleBuild2(0).waitForStart()));
+
+        // A wait aborted while the migration goes on.
+        WorkflowJob stuck = r.createProject(WorkflowJob.class, "stuck-export");
+        stuck.setDefinition(new CpsFlowDefinition("waitForDataWorksMigration " + env.target(PROJECT, STUCK), true));
+        WorkflowRun aborted = stuck.scheduleBuild2(0).waitForStart();
+        env.driveUntilCalls(STUCK, 2);
+        r.waitForMessage("EXPORTING", aborted);
+        env.scheduler.awaitPending(1);
+        aborted.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(aborted));
+
+        // A folder keeping the team's AccessKey in its own credentials store.
+        Folder team = r.jenkins.createProject(Folder.class, "team");
+        CredentialsStore folderStore = null;
+        for (CredentialsStore store : CredentialsProvider.lookupStores(team)) {
+            if (store.getContext() == team) {
+                folderStore = store;
+            }
+        }
+        assertTrue(folderStore != null, "the folder has a credentials store");
+        folderStore.addCredentials(
+                Domain.global(),
+                new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        "dataworks-team",
+                        "the team's DataWorks AccessKey",
+                        DataWorksTestEnvironment.ACCESS_KEY_ID,
+                        DataWorksTestEnvironment.ACCESS_KEY_SECRET));
 
         // A freestyle job with the builder configured.
         FreeStyleProject freestyle = r.createFreeStyleProject("nightly-export");
@@ -120,6 +171,12 @@ class BrowserScreenshotsTest {
                 freestyle.getUrl(),
                 "--promotion-build",
                 promoted.getUrl(),
+                "--declarative-build",
+                declared.getUrl(),
+                "--aborted-build",
+                aborted.getUrl(),
+                "--folder",
+                team.getUrl(),
                 "--out",
                 out.toString(),
                 "--chromium",

@@ -63,10 +63,20 @@ class FrontEndNamesTest {
         }
     }
 
+    /** Messages name a global setting by its field's title on the page, and where the page is. */
+    @Test
+    void globalSettingsAreNamedByTheirLabels() throws IOException {
+        Map<String, String> page = form(DataWorksGlobalConfiguration.class);
+        assertThat(page).hasSizeGreaterThanOrEqualTo(7);
+        page.forEach((field, title) -> assertThat(DataWorksGlobalConfiguration.label(field))
+                .as(field)
+                .isEqualTo("'" + title + "' (" + Messages.Global_page() + ")"));
+    }
+
     @Test
     void controllerWideSettingsNameTheFieldsOfTheirPagesInBothFrontEnds() throws IOException {
         assertThat(FrontEndNames.GLOBAL)
-                .containsOnlyKeys(Setting.ALLOWED_HOSTS, Setting.PROXY, Setting.NON_PROXY_HOSTS);
+                .containsOnlyKeys(Setting.ALLOWED_HOSTS, Setting.RATE_LIMIT, Setting.PROXY, Setting.NON_PROXY_HOSTS);
         assertThat(form(DataWorksGlobalConfiguration.class))
                 .containsEntry("allowedDownloadHosts", Messages.Global_allowedDownloadHosts());
         assertThat(jelly(DataWorksGlobalConfiguration.class, "config.jelly"))

@@ -103,17 +103,6 @@ class SnippetAndConfigurationTest {
     }
 
     @Test
-    void theFreestyleSymbolRoundTripsToo(JenkinsRule r) throws Exception {
-        DataWorksMigrationBuilder b = new DataWorksMigrationBuilder(12345, 1234, "dataworks-prod");
-        b.setRegion("cn-shanghai");
-        new SnippetizerTester(r)
-                .assertRoundTrip(
-                        new org.jenkinsci.plugins.workflow.steps.CoreStep(b),
-                        "dataWorksMigration credentialsId: 'dataworks-prod', migrationId: 1234, projectId: 12345, "
-                                + "region: 'cn-shanghai'");
-    }
-
-    @Test
     void theGlobalConfigurationSurvivesAFormRoundTrip(JenkinsRule r) throws Exception {
         DataWorksGlobalConfiguration c = DataWorksGlobalConfiguration.get();
         c.setDefaultRegion("cn-hangzhou");

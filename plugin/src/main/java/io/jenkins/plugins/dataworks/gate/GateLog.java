@@ -1,11 +1,11 @@
 package io.jenkins.plugins.dataworks.gate;
 
-import hudson.Util;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dataworks.DataWorksMigrationAction;
 import io.jenkins.plugins.dataworks.Messages;
 import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import io.jenkins.plugins.dataworks.engine.text.Vocabulary;
 import io.jenkins.plugins.dataworks.engine.wait.WaitListener;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
@@ -81,7 +81,8 @@ final class GateLog implements WaitListener {
         }
     }
 
+    /** The engine's format, which its own lines (the verdict) use too: one format in one log. */
     static String span(Duration d) {
-        return Util.getTimeSpanString(d.toMillis());
+        return DurationInput.human(d);
     }
 }

@@ -300,7 +300,13 @@ public final class MigrationGate {
     private void downloadAndArchive(GateResult waitResult, String url) {
         String name = options.artifactName();
         try {
-            log.info(Messages.Log_downloading(name, Redaction.url(url)));
+            // Without its scheme: the console would make a URL a link, and this one leads nowhere without its query.
+            String shown = Redaction.url(url).replaceFirst("\\?<redacted>$", "");
+            int scheme = shown.indexOf("://");
+            log.info(Messages.Log_downloading(
+                    name,
+                    scheme < 0 ? shown : shown.substring(scheme + 3),
+                    scheme < 0 ? "?" : shown.substring(0, scheme)));
             FilePath workspace = host.workspace();
             DownloadReport report;
             if (workspace != null) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataworks.engine.input;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +76,20 @@ public final class DurationInput {
         appendUnit(b, d.toSecondsPart(), "s");
         appendUnit(b, d.toMillisPart(), "ms");
         return b.toString();
+    }
+
+    /**
+     * A duration as every front end's log and page shows it: milliseconds under ten seconds
+     * ({@code 9.375s}), whole seconds above ({@code 1m30s}, {@code 2h5m}); a negative one as 0s.
+     */
+    public static String human(Duration d) {
+        if (d.isNegative()) {
+            d = Duration.ZERO;
+        }
+        Duration shown = d.compareTo(Duration.ofSeconds(10)) < 0
+                ? d.truncatedTo(ChronoUnit.MILLIS)
+                : d.truncatedTo(ChronoUnit.SECONDS);
+        return shown.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private static void appendUnit(StringBuilder b, long value, String unit) {

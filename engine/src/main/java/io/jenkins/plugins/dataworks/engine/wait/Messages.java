@@ -3,13 +3,12 @@ package io.jenkins.plugins.dataworks.engine.wait;
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
 import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
+import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
 import io.jenkins.plugins.dataworks.engine.text.Setting;
 import io.jenkins.plugins.dataworks.engine.text.UserText;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -143,12 +142,7 @@ final class Messages {
 
     /** "1h2m3s", "45s", "0.25s": short and unambiguous in a log line. */
     static String human(Duration d) {
-        if (d.isNegative()) {
-            d = Duration.ZERO;
-        }
-        Duration shown = d.compareTo(Duration.ofSeconds(10)) < 0 ? d.truncatedTo(ChronoUnit.MILLIS)
-                : d.truncatedTo(ChronoUnit.SECONDS);
-        return shown.toString().substring(2).toLowerCase(Locale.ROOT);
+        return DurationInput.human(d);
     }
 
     /** One line, with the query of any URL cut off and signed parameters masked. */
