@@ -222,6 +222,47 @@ final class ControllerScaleReport {
         return s;
     }
 
+    /** The thread names whose count differs most between the two, while all builds waited. */
+    private static String threadsWhy(Run ours, Run sleep) {
+        JsonObject a = ours.r().getAsJsonObject("threadGroupsInFlight");
+        JsonObject b = sleep.r().getAsJsonObject("threadGroupsInFlight");
+        List<String> parts = new ArrayList<>();
+        a.keySet().stream()
+                .map(k -> Map.entry(k, a.get(k).getAsInt() - (b.has(k) ? b.get(k).getAsInt() : 0)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((x, y) -> Integer.compare(y.getValue(), x.getValue()))
+                .limit(3)
+                .forEach(e -> parts.add(e.getValue() + " more `" + e.getKey() + "`"));
+        return parts.isEmpty() ? "the same thread names as with `sleep` at the in-flight sample; the peak came between samples"
+                : "at the in-flight sample: " + String.join(", ", parts);
+    }
+
+    /** The classes whose growth per build differs most from `sleep`'s. */
+    private static String heapWhy(Run ours, Run sleep) {
+        Map<String, Double> a = growth(ours);
+        Map<String, Double> b = growth(sleep);
+        List<String> parts = new ArrayList<>();
+        a.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - b.getOrDefault(e.getKey(), 0.0)))
+                .sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                .limit(3)
+                .forEach(e -> parts.add("`" + e.getKey() + "` +" + Stats.kib(e.getValue())));
+        return "per build, more than with `sleep`: " + String.join(", ", parts);
+    }
+
+    /** The files whose bytes per build differ most from `sleep`'s. */
+    private static String bytesWhy(Run ours, Run sleep) {
+        List<String> parts = new ArrayList<>();
+        HomeWrites.KINDS.stream()
+                .map(k -> Map.entry(k, (ours.writes().bytes().get(k) / (double) ours.n())
+                        - (sleep.writes().bytes().get(k) / (double) sleep.n())))
+                .filter(e -> e.getValue() > 0)
+                .sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                .limit(3)
+                .forEach(e -> parts.add(e.getKey() + " +" + Stats.kib(e.getValue())));
+        return "per build, more than with `sleep`: " + String.join(", ", parts);
+    }
+
     private static int interval(Run c) {
         return c.plan().get("intervalSeconds").getAsInt();
     }
@@ -375,7 +416,7 @@ final class ControllerScaleReport {
         int sleepAdded = sleep.threadsAdded();
         boolean threadsMet = added == 0;
         s.verdict("0 threads added at N=" + big, threadsMet, added + " added (peak - before); `sleep` added "
-                + sleepAdded + (threadsMet ? "" : "; see the thread table for which"));
+                + sleepAdded + (threadsMet ? "" : "; " + threadsWhy(step, sleep)));
         summary.add(new Summary("7. threads added, " + big + " waiting builds", Integer.toString(added),
                 sleepAdded + " (`sleep`)", sleepAdded == 0 ? "-" : Stats.ratio(added / (double) sleepAdded), "0",
                 threadsMet ? "met" : "missed"));
@@ -383,7 +424,7 @@ final class ControllerScaleReport {
         double heap = step.heapPerBuild() / sleep.heapPerBuild();
         s.verdict("heap per waiting build within " + TARGET + "x of `sleep`'s", heap <= TARGET,
                 Stats.kib(step.heapPerBuild()) + " against " + Stats.kib(sleep.heapPerBuild()) + ", " + Stats.ratio(heap)
-                        + (heap <= TARGET ? "" : "; the class table shows which objects make the difference"));
+                        + (heap <= TARGET ? "" : "; " + heapWhy(step, sleep)));
         summary.add(new Summary("7. heap per waiting build", Stats.kib(step.heapPerBuild()),
                 Stats.kib(sleep.heapPerBuild()) + " (`sleep`)", Stats.ratio(heap), "<= " + TARGET + "x", heap <= TARGET ? "met" : "missed"));
 
@@ -392,7 +433,7 @@ final class ControllerScaleReport {
             s.verdict("bytes written per poll (per build of the same length) within " + TARGET + "x of `sleep`'s",
                     bytes <= TARGET, Stats.kib(step.bytesPerBuild() / step.polls()) + " per poll, "
                             + Stats.kib(step.bytesPerBuild()) + " per build against " + Stats.kib(sleep.bytesPerBuild())
-                            + ", " + Stats.ratio(bytes) + (bytes <= TARGET ? "" : "; the file table shows which write dominates"));
+                            + ", " + Stats.ratio(bytes) + (bytes <= TARGET ? "" : "; " + bytesWhy(step, sleep)));
             summary.add(new Summary("7. bytes written to JENKINS_HOME per build (" + step.polls() + " polls)",
                     Stats.kib(step.bytesPerBuild()), Stats.kib(sleep.bytesPerBuild()) + " (`sleep`)", Stats.ratio(bytes),
                     "<= " + TARGET + "x", bytes <= TARGET ? "met" : "missed"));

@@ -65,9 +65,19 @@ final class ControllerScaleSection {
 
     private ControllerScaleSection() {}
 
-    /** The interval that keeps N waits below the rate limit, and long enough for N builds to start. */
-    static int interval(int n) {
-        return Math.max(Integer.getInteger("bench.controller.minInterval", 15), (int) Math.ceil(1.5 * n / RATE));
+    /**
+     * Builds this controller started per second, the machine shared with other work (load average
+     * about 20 on 2 cores); a wait must outlast the start of all N builds and the samples.
+     */
+    static final double START_RATE = 7;
+
+    /**
+     * The poll interval for N builds of {@code polls} polls: below the rate limit, and long enough that
+     * the first build still waits when the last one has started and the in-flight samples are taken.
+     */
+    static int interval(int n, int polls) {
+        int min = Integer.getInteger("bench.controller.minInterval", 15);
+        return Math.max(min, (int) Math.max(Math.ceil(1.5 * n / RATE), Math.ceil((n / START_RATE + 30) / (polls - 1))));
     }
 
     static Section build(BenchmarkSuite.Options options, List<Summary> summary) throws Exception {
@@ -77,17 +87,17 @@ final class ControllerScaleSection {
         int baseline = Math.min(BASELINE, Math.max(2, big / 4));
         int freestyle = Math.min(FREESTYLE, baseline);
         List<Scenario> plan = List.of(
-                new Scenario("step-" + small, "step", small, 110_000, interval(small), POLLS, false, 5, 0),
-                new Scenario("sleep-" + small, "sleep", small, 120_000, interval(small), POLLS, false, 5, 0),
-                new Scenario("step-" + big, "step", big, 130_000, interval(big), POLLS, false, 5, 10),
-                new Scenario("sleep-" + big, "sleep", big, 140_000, interval(big), POLLS, false, 5, 0),
-                new Scenario("package-" + small, "step", small, 150_000, interval(small), POLLS, true, 5, 20),
-                new Scenario("restart-" + big, "restart", big, 160_000, interval(big), RESTART_POLLS, false, 3, 30),
-                new Scenario("cli-" + baseline, "cli", baseline, 170_000, interval(baseline) + 5, POLLS, false, 2, 40),
+                new Scenario("step-" + small, "step", small, 110_000, interval(small, POLLS), POLLS, false, 5, 0),
+                new Scenario("sleep-" + small, "sleep", small, 120_000, interval(small, POLLS), POLLS, false, 5, 0),
+                new Scenario("step-" + big, "step", big, 130_000, interval(big, POLLS), POLLS, false, 5, 10),
+                new Scenario("sleep-" + big, "sleep", big, 140_000, interval(big, POLLS), POLLS, false, 5, 0),
+                new Scenario("package-" + small, "step", small, 150_000, interval(small, POLLS), POLLS, true, 5, 20),
+                new Scenario("restart-" + big, "restart", big, 160_000, interval(big, RESTART_POLLS), RESTART_POLLS, false, 3, 30),
+                new Scenario("cli-" + baseline, "cli", baseline, 170_000, interval(baseline, POLLS) + 5, POLLS, false, 2, 40),
                 // The queue of this JenkinsRule controller started one freestyle build every 5 s (its
                 // maintenance period) beyond the first two, so a smaller N with a longer interval keeps
                 // all of them waiting at once.
-                new Scenario("freestyle-" + freestyle, "freestyle", freestyle, 180_000, interval(baseline) + 10, POLLS,
+                new Scenario("freestyle-" + freestyle, "freestyle", freestyle, 180_000, interval(baseline, POLLS) + 10, POLLS,
                         false, 2, 50));
         List<String> emulatorArgs = new ArrayList<>();
         for (Scenario s : plan) {
@@ -104,6 +114,32 @@ final class ControllerScaleSection {
         Files.createDirectories(dir);
         Path results = dir.resolve("results.json").toAbsolutePath();
         Path straceLog = dir.resolve("strace.log").toAbsolutePath();
+        // -Dbench.controller.reuse=true renders the report again from the files of the last run.
+        if (!Boolean.getBoolean("bench.controller.reuse")) {
+            measure(options, plan, emulatorArgs, dir, results, straceLog);
+        }
+        JsonArray measured = Files.isRegularFile(results)
+                ? JsonParser.parseString(Files.readString(results, StandardCharsets.UTF_8)).getAsJsonArray()
+                : new JsonArray();
+        Map<String, JsonObject> byName = new LinkedHashMap<>();
+        for (JsonElement e : measured) {
+            byName.put(e.getAsJsonObject().get("name").getAsString(), e.getAsJsonObject());
+        }
+        Map<String, CallLog> calls = new LinkedHashMap<>();
+        for (Scenario s : plan) {
+            calls.put(s.name(), CallLog.parse(Files.readString(dir.resolve("calls-" + s.name() + ".txt"))));
+        }
+        long downloads = Long.parseLong(Files.readString(dir.resolve("downloads.txt")).trim());
+        HomeWrites writes = Files.isRegularFile(straceLog) && Files.size(straceLog) > 0
+                ? HomeWrites.read(straceLog, Path.of("plugin/target/tmp").toAbsolutePath().toString())
+                : null;
+        return ControllerScaleReport.section(plan.stream().map(Scenario::json).toList(), byName, calls, writes,
+                downloads, Files.readString(dir.resolve("load.txt")).trim(), big, summary);
+    }
+
+    /** Runs the scenarios and keeps what the emulator saw in files next to the test's results. */
+    private static void measure(BenchmarkSuite.Options options, List<Scenario> plan, List<String> emulatorArgs,
+            Path dir, Path results, Path straceLog) throws Exception {
         Files.deleteIfExists(results);
         Files.deleteIfExists(straceLog);
         String loadBefore = Machine.loadAverage();
@@ -123,30 +159,19 @@ final class ControllerScaleSection {
             planJson.add("scenarios", scenarios);
             Path planFile = dir.resolve("plan.json").toAbsolutePath();
             Files.writeString(planFile, new Gson().toJson(planJson), StandardCharsets.UTF_8);
-            boolean traced = runMaven(planFile, straceLog, dir.resolve("maven.log"));
-            JsonArray measured = Files.isRegularFile(results)
-                    ? JsonParser.parseString(Files.readString(results, StandardCharsets.UTF_8)).getAsJsonArray()
-                    : new JsonArray();
-            Map<String, JsonObject> byName = new LinkedHashMap<>();
-            for (JsonElement e : measured) {
-                byName.put(e.getAsJsonObject().get("name").getAsString(), e.getAsJsonObject());
-            }
-            Map<String, CallLog> calls = new LinkedHashMap<>();
+            runMaven(planFile, straceLog, dir.resolve("maven.log"));
             for (Scenario s : plan) {
-                calls.put(s.name(), CallLog.parse(emulator.ask("calls " + s.firstId() + " " + s.n())));
+                Files.writeString(dir.resolve("calls-" + s.name() + ".txt"),
+                        emulator.ask("calls " + s.firstId() + " " + s.n()));
             }
-            long downloads = Long.parseLong(emulator.ask("downloads"));
-            HomeWrites writes = traced && Files.isRegularFile(straceLog)
-                    ? HomeWrites.read(straceLog, Path.of("plugin/target/tmp").toAbsolutePath().toString())
-                    : null;
-            String load = "load average " + loadBefore + " before, " + Machine.loadAverage() + " after";
-            return ControllerScaleReport.section(plan.stream().map(Scenario::json).toList(), byName, calls, writes,
-                    downloads, load, big, summary);
+            Files.writeString(dir.resolve("downloads.txt"), emulator.ask("downloads"));
+            Files.writeString(dir.resolve("load.txt"),
+                    "load average " + loadBefore + " before, " + Machine.loadAverage() + " after");
         }
     }
 
-    /** Maven runs the plugin's benchmark test; under strace when it is installed. False if strace was not used. */
-    private static boolean runMaven(Path plan, Path straceLog, Path mavenLog) throws IOException, InterruptedException {
+    /** Maven runs the plugin's benchmark test; under strace when it is installed. */
+    private static void runMaven(Path plan, Path straceLog, Path mavenLog) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         boolean strace = Files.isExecutable(Path.of("/usr/bin/strace"));
         if (strace) {
@@ -168,6 +193,5 @@ final class ControllerScaleSection {
         if (p.exitValue() != 0) {
             System.out.println("    [controller] Maven exited with " + p.exitValue() + "; see " + mavenLog);
         }
-        return strace;
     }
 }
