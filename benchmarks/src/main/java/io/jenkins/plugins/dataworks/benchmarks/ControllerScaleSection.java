@@ -67,9 +67,9 @@ final class ControllerScaleSection {
 
     /**
      * Builds this controller started per second, the machine shared with other work (load average
-     * about 20 on 2 cores); a wait must outlast the start of all N builds and the samples.
+     * about 25 on 2 cores); a wait must outlast the start of all N builds and the samples.
      */
-    static final double START_RATE = 7;
+    static final double START_RATE = 5;
 
     /**
      * The poll interval for N builds of {@code polls} polls: below the rate limit, and long enough that
@@ -83,7 +83,7 @@ final class ControllerScaleSection {
     static Section build(BenchmarkSuite.Options options, List<Summary> summary) throws Exception {
         int big = options.controllerBuilds();
         // --builds below 1000 (a quick check of the harness) scales the smaller scenarios down with it
-        int small = Math.min(SMALL, Math.max(2, big / 10));
+        int small = Math.min(SMALL, Math.max(2, big / 5));
         int baseline = Math.min(BASELINE, Math.max(2, big / 4));
         int freestyle = Math.min(FREESTYLE, baseline);
         List<Scenario> plan = List.of(
@@ -185,10 +185,10 @@ final class ControllerScaleSection {
                 "-Dspotless.check.skip=true", "-Ddataworks.bench.plan=" + plan));
         System.out.println("    [controller] " + String.join(" ", cmd));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(mavenLog.toFile()).start();
-        if (!p.waitFor(25, TimeUnit.MINUTES)) {
+        if (!p.waitFor(45, TimeUnit.MINUTES)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IOException("the controller benchmark did not finish within 25 minutes; see " + mavenLog);
+            throw new IOException("the controller benchmark did not finish within 45 minutes; see " + mavenLog);
         }
         if (p.exitValue() != 0) {
             System.out.println("    [controller] Maven exited with " + p.exitValue() + "; see " + mavenLog);
