@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import io.jenkins.plugins.dataworks.gate.MigrationGate;
 import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -18,6 +19,8 @@ abstract class PipelineGateHost implements MigrationGate.Host {
     private final StepContext context;
     private final Run<?, ?> run;
     private final TaskListener listener;
+    /** The snapshot whose persisting saved the Pipeline last; null before the first (also after a restart). */
+    private volatile WaitSnapshot saved;
 
     PipelineGateHost(StepContext context, Run<?, ?> run, TaskListener listener) {
         this.context = context;
@@ -43,6 +46,19 @@ abstract class PipelineGateHost implements MigrationGate.Host {
     @Override
     public final Launcher launcher() throws IOException, InterruptedException {
         return context.get(Launcher.class);
+    }
+
+    /**
+     * Saves the Pipeline's state for a snapshot worth it ({@link WaitSnapshot#worthPersisting}: a new
+     * status, or some calls since the last one saved). Each save rewrites the build's whole program.dat,
+     * while most polls of a long wait change nothing a resumed wait needs; the step keeps every snapshot
+     * in its field, so the next save (another status, a clean shutdown) writes the latest anyway.
+     */
+    final void saveStateFor(WaitSnapshot snapshot) {
+        if (snapshot.worthPersisting(saved)) {
+            saved = snapshot;
+            context.saveState();
+        }
     }
 
     @Override

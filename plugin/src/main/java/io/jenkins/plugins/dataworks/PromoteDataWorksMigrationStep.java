@@ -584,7 +584,7 @@ public final class PromoteDataWorksMigrationStep extends ConnectionStep {
             @Override
             public void persistSnapshot(WaitSnapshot s) {
                 snapshot = FrozenValue.of(s, WaitSnapshot.class);
-                getContext().saveState();
+                saveStateFor(s);
             }
 
             @Override

@@ -209,7 +209,8 @@ public final class WaitForDataWorksMigrationStep extends Step {
      * ({@link MigrationGate}), never on the CPS VM thread.
      *
      * <p>Persisted with the Pipeline: the options, the engine's latest wait snapshot (saved through
-     * {@code getContext().saveState()} whenever the engine hands one over), and once the wait ended
+     * {@code getContext().saveState()} whenever the engine hands one worth it over, see
+     * {@link PipelineGateHost#saveStateFor}), and once the wait ended
      * well, its result, so that a restart during the download redoes only the download. Credentials,
      * clients and download URLs live only in transient objects rebuilt by {@link #onResume()} from the
      * credentials id and the run.
@@ -395,7 +396,7 @@ public final class WaitForDataWorksMigrationStep extends Step {
             public void persistSnapshot(WaitSnapshot s) {
                 snapshot = FrozenValue.of(s, WaitSnapshot.class);
                 lastStatus = s.lastStatus();
-                getContext().saveState();
+                saveStateFor(s);
             }
 
             @Override

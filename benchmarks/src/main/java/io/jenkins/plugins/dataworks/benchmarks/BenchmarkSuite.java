@@ -17,7 +17,8 @@ import java.util.Set;
  * others still run.
  *
  * <p>Usage: {@code java -jar benchmarks.jar --out docs/performance.md --cli-jar cli/target/dataworks-migration.jar
- * [--plugin-reports plugin/target/surefire-reports] [--commit SHA] [--only 1,2,3a,3b,4,5,6] [--waits 1000]}
+ * [--plugin-reports plugin/target/surefire-reports] [--commit SHA] [--only 1,2,3a,3b,4,5,6,7] [--waits 1000]
+ * [--builds 1000]}
  */
 public final class BenchmarkSuite {
 
@@ -32,15 +33,17 @@ public final class BenchmarkSuite {
         double curlGbps = Double.NaN;
     }
 
-    record Options(Path out, Path cliJar, Path pluginReports, String commit, Set<String> only, int waits) {
+    record Options(Path out, Path cliJar, Path pluginReports, String commit, Set<String> only, int waits,
+            int controllerBuilds) {
 
         static Options parse(String[] args) {
             Path out = Path.of("docs/performance.md");
             Path cli = Path.of("cli/target/dataworks-migration.jar");
             Path pluginReports = Path.of("plugin/target/surefire-reports");
             String commit = "unknown";
-            Set<String> only = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6"));
+            Set<String> only = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7"));
             int waits = 1000;
+            int controllerBuilds = 1000;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -50,11 +53,12 @@ public final class BenchmarkSuite {
                     case "--commit" -> { commit = value; i++; }
                     case "--only" -> { only = new LinkedHashSet<>(List.of(value.split(","))); i++; }
                     case "--waits" -> { waits = Integer.parseInt(value); i++; }
+                    case "--builds" -> { controllerBuilds = Integer.parseInt(value); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --out FILE --cli-jar JAR --plugin-reports DIR --commit SHA --only 1,2,3,4,5,6 --waits N");
+                            + "; use --out FILE --cli-jar JAR --plugin-reports DIR --commit SHA --only 1,2,3,4,5,6,7 --waits N --builds N");
                 }
             }
-            return new Options(out, cli, pluginReports, commit, only, waits);
+            return new Options(out, cli, pluginReports, commit, only, waits, controllerBuilds);
         }
     }
 
@@ -73,7 +77,8 @@ public final class BenchmarkSuite {
                 new Entry("3b", HashSection.TITLE, (o, s, m) -> HashSection.build(s, m.curlGbps)),
                 new Entry("4", PollCostSection.TITLE, (o, s, m) -> PollCostSection.build(s)),
                 new Entry("5", CliStartupSection.TITLE, (o, s, m) -> CliStartupSection.build(o, s)),
-                new Entry("6", PluginTestsSection.TITLE, (o, s, m) -> PluginTestsSection.build(o, s)));
+                new Entry("6", PluginTestsSection.TITLE, (o, s, m) -> PluginTestsSection.build(o, s)),
+                new Entry("7", ControllerScaleSection.TITLE, (o, s, m) -> ControllerScaleSection.build(o, s)));
 
         List<Summary> summary = new ArrayList<>();
         List<Section> sections = new ArrayList<>();
@@ -137,9 +142,10 @@ public final class BenchmarkSuite {
         out.append("It builds what it needs (`./mvnw -q -Pbench -pl benchmarks -am package -Dmaven.test.skip=true`: the engine, the emulator, the command line and this module, without compiling tests), runs every "
                 + "benchmark (" + (earlier.sections().isEmpty() ? "about " + Math.round(Math.ceil(seconds / 60)) + " min here" : "minutes")
                 + "), prints the tables and rewrites this file. "
-                + "`benchmarks/run.sh --only 2,3b` runs a subset (1, 2, 3a, 3b, 4, 5, 6); see benchmarks/README.md. The benchmarks are not part of `./mvnw verify`: they live "
+                + "`benchmarks/run.sh --only 2,3b` runs a subset (1, 2, 3a, 3b, 4, 5, 6, 7); see benchmarks/README.md. The benchmarks are not part of `./mvnw verify`: they live "
                 + "in the `bench` profile. Benchmark 6 reads the Surefire reports of the plugin's tests that the last "
-                + "`./mvnw verify` left in plugin/target.\n\n");
+                + "`./mvnw verify` left in plugin/target; benchmark 7 runs the plugin's `ControllerScaleBenchmarkTest` "
+                + "through Maven (profile `controller-benchmark`), under strace.\n\n");
         out.append("## Machine\n\n").append(machine.table(options.commit()).row("load", load).markdown()).append('\n');
         out.append("A load average above the core count means other processes competed for the CPU during the run; "
                 + "every benchmark measures its baseline in the same minutes, so the ratios suffer less than the "

@@ -19,10 +19,15 @@ import java.time.Instant;
  *   <li>{@code count <Action>}: calls with that Action so far</li>
  *   <li>{@code first-call <migrationId>}: epoch microseconds of the first call for that migration, or -1</li>
  *   <li>{@code url <migrationId>}: a fresh presigned DownloadUrl of the migration's package</li>
+ *   <li>{@code calls FIRST_ID COUNT}: every GetMigrationSummary for those migrations, in the order the
+ *       emulator answered them, as {@code id:epochMicros} separated by spaces (or {@code none})</li>
+ *   <li>{@code downloads}: package downloads (GET requests for a package) so far</li>
  *   <li>{@code quit}</li>
  * </ul>
  *
  * <p>Args: {@code waits FIRST_ID COUNT SUCCESS_AFTER_POLLS} (any number of times),
+ * {@code waits-package FIRST_ID COUNT SUCCESS_AFTER_POLLS BYTES} (the same, each with a generated
+ * package of that size),
  * {@code package ID BYTES}, {@code done ID COUNT} (migrations already EXPORT_SUCCESS with a
  * small package).
  */
@@ -50,6 +55,17 @@ public final class EmulatorHost {
                     for (int k = 0; k < count; k++) {
                         builder.migration(MigrationSpec.export(first + k, PROJECT_ID, "bench_" + (first + k))
                                 .timeline(Timeline.export(1, successAfter)).pkg(null));
+                    }
+                }
+                case "waits-package" -> {
+                    long first = Long.parseLong(args[++i]);
+                    int count = Integer.parseInt(args[++i]);
+                    int successAfter = Integer.parseInt(args[++i]);
+                    long bytes = Long.parseLong(args[++i]);
+                    for (int k = 0; k < count; k++) {
+                        builder.migration(MigrationSpec.export(first + k, PROJECT_ID, "bench_" + (first + k))
+                                .timeline(Timeline.export(1, successAfter))
+                                .pkg(PackageSource.generated(bytes, first + k)));
                     }
                 }
                 case "package" -> {
@@ -84,6 +100,8 @@ public final class EmulatorHost {
                     case "count" -> Long.toString(emulator.callCount(cmd[1]));
                     case "first-call" -> Long.toString(firstCall(emulator, Long.parseLong(cmd[1])));
                     case "url" -> emulator.downloadUrl(Long.parseLong(cmd[1]));
+                    case "calls" -> calls(emulator, Long.parseLong(cmd[1]), Long.parseLong(cmd[2]));
+                    case "downloads" -> Long.toString(emulator.downloadCount());
                     case "quit" -> null;
                     default -> "ERROR unknown command " + cmd[0];
                 };
@@ -96,11 +114,25 @@ public final class EmulatorHost {
         }
     }
 
+    private static String calls(DataWorksEmulator emulator, long first, long count) {
+        StringBuilder out = new StringBuilder();
+        for (CallRecord c : emulator.calls()) {
+            Long id = c.migrationId();
+            if ("GetMigrationSummary".equals(c.action()) && id != null && id >= first && id < first + count) {
+                out.append(out.length() == 0 ? "" : " ").append(id).append(':').append(micros(c.at()));
+            }
+        }
+        return out.length() == 0 ? "none" : out.toString();
+    }
+
+    private static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+    }
+
     private static long firstCall(DataWorksEmulator emulator, long migrationId) {
         for (CallRecord c : emulator.calls()) {
             if (c.migrationId() != null && c.migrationId() == migrationId) {
-                Instant at = c.at();
-                return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+                return micros(c.at());
             }
         }
         return -1;

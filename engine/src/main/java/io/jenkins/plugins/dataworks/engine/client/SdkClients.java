@@ -3,6 +3,8 @@ package io.jenkins.plugins.dataworks.engine.client;
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
+import com.aliyuncs.endpoint.EndpointResolver;
+import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import java.net.URI;
@@ -26,6 +28,11 @@ import java.time.Duration;
  */
 final class SdkClients {
 
+    /** Requests always carry their host: a request that does not is a bug, and must not go anywhere. */
+    private static final EndpointResolver NO_RESOLVER = request -> {
+        throw new ClientException("SDK.EndpointResolvingError", "no host set for " + request.productCode);
+    };
+
     private SdkClients() {}
 
     /**
@@ -44,6 +51,10 @@ final class SdkClients {
         profile.setHttpClientConfig(config);
         PinnedAcsClient client = new PinnedAcsClient(profile, credentials);
         client.appendUserAgent("dataworks-migration", "engine");
+        // Every request names its host (setSysDomain), so the SDK never asks its resolver; but the one
+        // each client builds keeps its own tables of every product and region (some 100 KiB of maps and
+        // strings), which a controller with a thousand waits would hold a thousand times.
+        client.setEndpointResolver(NO_RESOLVER);
         return client;
     }
 

@@ -5,6 +5,7 @@ import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Everything needed to resume a wait exactly where it was, e.g. after a Jenkins controller
@@ -54,6 +55,9 @@ public record WaitSnapshot(
     // Records ignore it when reading; a snapshot persisted before failureDetailPending existed reads as false.
     private static final long serialVersionUID = 3L;
 
+    /** Calls a persisted snapshot may lag behind the wait before a new one is worth writing. */
+    public static final int MAX_UNSAVED_CALLS = 4;
+
     /**
      * Rejects incomplete snapshots, e.g. a corrupted persisted one, with a message naming the field;
      * records are deserialised through this constructor, so a bad stream is rejected too.
@@ -82,6 +86,30 @@ public record WaitSnapshot(
             Instant lastStatusChangeAt, String lastRequestId, Instant lastHeartbeatAt, boolean idleHintGiven) {
         this(ref, policy, startedAt, deadline, nextPollAt, currentInterval, apiCalls, consecutiveErrors, lastStatus,
                 lastStatusChangeAt, lastRequestId, lastHeartbeatAt, idleHintGiven, false);
+    }
+
+    /**
+     * Whether this snapshot is worth persisting when {@code saved} (null if none) is the one persisted
+     * last. A wait resumed from {@code saved} instead ends the same way: the deadline, the policy and
+     * every status it reacts to are the same; it only polls again at once, with an earlier interval,
+     * and repeats at most {@link #MAX_UNSAVED_CALLS} calls (which its budget does not see twice). So a
+     * quiet poll, most of a long wait's polls, and a poll moved by the rate limit need no write; a new
+     * status, a pending failure detail, the idle hint given, or that many calls do. Nor does the
+     * snapshot of a wait that has made no call yet: resumed without any, the wait starts anew, and its
+     * first answer (a new status) follows at once. Hosts whose every write costs (a Pipeline rewrites
+     * its whole program) persist only these; whatever else they keep in memory is persisted with the
+     * next save.
+     */
+    public boolean worthPersisting(WaitSnapshot saved) {
+        if (saved == null) {
+            return apiCalls > 0;
+        }
+        return !ref.equals(saved.ref)
+                || !startedAt.equals(saved.startedAt)
+                || !Objects.equals(lastStatus, saved.lastStatus)
+                || failureDetailPending != saved.failureDetailPending
+                || idleHintGiven != saved.idleHintGiven
+                || apiCalls - saved.apiCalls >= MAX_UNSAVED_CALLS;
     }
 
     /** The snapshot of a wait that has not polled yet: the first poll is due at once. */

@@ -84,6 +84,72 @@ class SnapshotPersistenceTest {
         assertThat(resumedListener.finished).hasSize(1);
     }
 
+    /**
+     * A host that writes only the snapshots worth persisting (a Pipeline rewrites its whole program
+     * for each) loses nothing that matters: a wait resumed from the last one written at any point
+     * ends the same way, with the same deadline, repeating fewer than MAX_UNSAVED_CALLS calls.
+     */
+    @Test
+    void onlyNewStatusesAndEveryFewCallsAreWorthPersistingAndResumingFromThemEndsTheSame() throws Exception {
+        TestClock clock = new TestClock();
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        String[] statuses = {"INIT", "EXPORTING", "EXPORTING", "EXPORTING", "EXPORTING", "EXPORTING", "EXPORTING",
+            "EXPORTING", "EXPORTING", "EXPORTING", "EXPORT_SUCCESS"};
+        RecordingListener listener = new RecordingListener();
+        WaitPolicy policy = WaitPolicy.builder().timeout(Duration.ofHours(3)).build();
+        new MigrationWaiter(ScriptedClient.statuses(clock, statuses), scheduler, Runnable::run, clock,
+                FixedRandom.MIDDLE).start(REF, policy, listener);
+        scheduler.runUntilIdle(100);
+        WaitOutcome uninterrupted = listener.finished.get(0);
+
+        java.util.List<WaitSnapshot> written = new java.util.ArrayList<>();
+        java.util.List<WaitSnapshot> lastWrittenAt = new java.util.ArrayList<>();
+        WaitSnapshot saved = null;
+        for (WaitSnapshot snapshot : listener.snapshots) {
+            if (snapshot.worthPersisting(saved)) {
+                saved = snapshot;
+                written.add(snapshot);
+            }
+            lastWrittenAt.add(saved);
+        }
+        // INIT, EXPORTING, every fourth call of the nine EXPORTING polls, EXPORT_SUCCESS; not the snapshot
+        // before the first call.
+        assertThat(listener.snapshots).hasSizeGreaterThan(10);
+        assertThat(written).extracting(WaitSnapshot::apiCalls).containsExactly(1, 2, 6, 10, 11);
+        assertThat(written.get(3).worthPersisting(written.get(3))).isFalse();
+
+        // Up to the terminal answer (a stop after it resumes with one more poll, whatever was written).
+        for (int i = 0; i < listener.snapshots.size() - 1; i++) {
+            WaitSnapshot latest = listener.snapshots.get(i);
+            if (lastWrittenAt.get(i) == null) {
+                assertThat(latest.apiCalls()).isZero(); // a restart then starts the wait anew
+                continue;
+            }
+            WaitSnapshot persisted = deserialize(serialize(lastWrittenAt.get(i)));
+            assertThat(persisted.lastStatus()).isEqualTo(latest.lastStatus());
+            assertThat(persisted.deadline()).isEqualTo(latest.deadline());
+            assertThat(latest.apiCalls() - persisted.apiCalls()).isLessThan(WaitSnapshot.MAX_UNSAVED_CALLS);
+
+            // The controller stops at this point; DataWorks answers on from where the wait really was.
+            int answered = latest.apiCalls();
+            ScriptedClient after = ScriptedClient.statuses(clock,
+                    java.util.Arrays.copyOfRange(statuses, Math.min(answered, statuses.length - 1), statuses.length));
+            RecordingListener resumed = new RecordingListener();
+            ManualScheduler fresh = new ManualScheduler(clock);
+            WaitHandle handle = new MigrationWaiter(after, fresh, Runnable::run, clock, FixedRandom.MIDDLE)
+                    .resume(persisted, resumed);
+            fresh.runUntilIdle(100);
+            WaitOutcome outcome = handle.outcome().join();
+            assertThat(outcome.result()).isEqualTo(uninterrupted.result());
+            assertThat(outcome.summary().rawStatus()).isEqualTo("EXPORT_SUCCESS");
+            assertThat(outcome.snapshot().deadline()).isEqualTo(uninterrupted.snapshot().deadline());
+            // Only the count lags: the calls made since the snapshot written last are not counted again.
+            assertThat(uninterrupted.snapshot().apiCalls() - outcome.snapshot().apiCalls())
+                    .as("calls not counted when resumed after call %d", answered)
+                    .isBetween(0, WaitSnapshot.MAX_UNSAVED_CALLS - 1);
+        }
+    }
+
     @Test
     void persistedSnapshotHoldsNoSecret() throws Exception {
         TestClock clock = new TestClock();
