@@ -216,8 +216,8 @@ class WaitForDataWorksMigrationStepTest {
         assertEquals(0, dataworks.emulator().callCount("GetMigrationSummary"));
     }
 
-    @Test
-    void abortingStopsTheWaitAtOnceWithoutAnotherCall() throws Exception {
+    /** A build waiting for the stuck export (EXPORTING, its next poll scheduled), stopped as the Stop button does. */
+    private WorkflowRun abortedWhileWaiting() throws Exception {
         WorkflowJob p = r.createProject(WorkflowJob.class);
         p.setDefinition(new CpsFlowDefinition("waitForDataWorksMigration " + env.target(PROJECT, STUCK), true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
@@ -226,6 +226,12 @@ class WaitForDataWorksMigrationStepTest {
         env.scheduler.awaitPending(1);
         b.doStop();
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+        return b;
+    }
+
+    @Test
+    void abortingStopsTheWaitAtOnceWithoutAnotherCall() throws Exception {
+        abortedWhileWaiting();
         assertEquals(0, env.scheduler.pending(), "the next poll was cancelled");
         dataworks.clock().advance(Duration.ofHours(3));
         assertEquals(2, dataworks.emulator().callCount("GetMigrationSummary", STUCK));
@@ -233,14 +239,7 @@ class WaitForDataWorksMigrationStepTest {
 
     @Test
     void anAbortedWaitSaysSoOnTheBuildPageAndInTheLogAndThatTheMigrationGoesOn() throws Exception {
-        WorkflowJob p = r.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition("waitForDataWorksMigration " + env.target(PROJECT, STUCK), true));
-        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        env.driveUntilCalls(STUCK, 2);
-        r.waitForMessage("EXPORTING", b);
-        env.scheduler.awaitPending(1);
-        b.doStop();
-        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+        WorkflowRun b = abortedWhileWaiting();
 
         String expected = "wait for migration 20006 in workspace 10001 cancelled after ";
         String goesOn = "; the migration itself goes on in DataWorks";
