@@ -64,6 +64,7 @@ final class HomeWrites {
         List<Op> ops = new java.util.ArrayList<>();
         Map<String, String> renamed = new HashMap<>();
         Map<String, Op> pending = new HashMap<>();
+        Map<String, String> paths = new HashMap<>(); // one copy of each path: a full run logs millions of writes
         for (String line : lines) {
             if (!line.contains(pathPrefix)) {
                 Matcher r = RESUMED.matcher(line);
@@ -83,14 +84,15 @@ final class HomeWrites {
             Matcher u = UNFINISHED.matcher(line);
             if (u.matches()) {
                 boolean fsync = u.group(3).startsWith("f");
-                pending.put(u.group(1) + " " + u.group(3), new Op(u.group(4), Double.parseDouble(u.group(2)), fsync, 0));
+                pending.put(u.group(1) + " " + u.group(3),
+                        new Op(paths.computeIfAbsent(u.group(4), k -> k), Double.parseDouble(u.group(2)), fsync, 0));
                 continue;
             }
             Matcher m = CALL.matcher(line);
             if (m.matches() && m.group(4).startsWith(pathPrefix)) {
                 boolean fsync = m.group(3).startsWith("f");
                 long bytes = fsync || m.group(5) == null ? 0 : Math.max(0, Long.parseLong(m.group(5)));
-                ops.add(new Op(m.group(4), Double.parseDouble(m.group(2)), fsync, bytes));
+                ops.add(new Op(paths.computeIfAbsent(m.group(4), k -> k), Double.parseDouble(m.group(2)), fsync, bytes));
             }
         }
         return new HomeWrites(ops, renamed);
