@@ -16,6 +16,8 @@ import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.ErrorClassifier;
 import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
 import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
+import io.jenkins.plugins.dataworks.engine.text.Setting;
+import io.jenkins.plugins.dataworks.engine.text.UserText;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -69,6 +71,12 @@ public final class MigrationLauncher {
     private final Sleeper sleeper;
     private final int retries;
     private final RetryNotice.Listener listener;
+    /**
+     * Whether any call of this launcher reached DataWorks (an answer, or an error with a RequestId).
+     * Until one has, a host that does not resolve is the region, endpoint, VPC or proxy setting, not
+     * a DNS hiccup.
+     */
+    private volatile boolean reached;
 
     public MigrationLauncher(DataWorksClient client) {
         this(client, Sleeper.SYSTEM, DEFAULT_RETRIES);
@@ -184,8 +192,11 @@ public final class MigrationLauncher {
             boolean startedNow;
             try {
                 calls.count++;
-                startedNow = client.startMigration(ref);
+                startedNow = call(what, () -> client.startMigration(ref));
             } catch (DataWorksException e) {
+                if (isUnreachableSetting(e)) {
+                    throw e;
+                }
                 if (ErrorClassifier.mayHaveTakenEffect(e)) {
                     // The service may have started it: its status decides.
                     MigrationSummary summary = summary(ref, calls);
@@ -243,9 +254,12 @@ public final class MigrationLauncher {
         while (true) {
             try {
                 calls.count++;
-                MigrationRef ref = call.get();
+                MigrationRef ref = call(what, call);
                 return new Launched(ref, name, type, false, calls.count);
             } catch (DataWorksException e) {
+                if (isUnreachableSetting(e)) {
+                    throw e;
+                }
                 if (e instanceof ApiException) {
                     if (lastAmbiguous != null) {
                         // A lost attempt may have created it after all, and the listing had not shown it yet.
@@ -343,7 +357,7 @@ public final class MigrationLauncher {
         while (true) {
             try {
                 calls.count++;
-                return call.get();
+                return call(what, call);
             } catch (TransientApiException e) {
                 if (failures >= retries) {
                     throw e;
@@ -351,6 +365,39 @@ public final class MigrationLauncher {
                 backoff(++failures, what, e);
             }
         }
+    }
+
+    /**
+     * Makes one call. A host that does not resolve before any call of this launcher reached DataWorks
+     * ends the operation at once with what to check: no retry fixes a wrong region, endpoint, VPC or
+     * proxy. Once a call got through, it is transient as classified, and retried.
+     */
+    private <T> T call(String what, Supplier<T> call) {
+        try {
+            T answer = call.get();
+            reached = true;
+            return answer;
+        } catch (DataWorksException e) {
+            if (e.requestId() != null) {
+                reached = true;
+            }
+            Optional<String> host = reached ? Optional.empty() : ErrorClassifier.unresolvedHost(e);
+            if (host.isPresent()) {
+                throw new ApiException(UserText.of(what + " failed: SDK.ServerUnreachable: unknown host "
+                                + host.get() + ", and no call has reached DataWorks, so retrying will not help; check ",
+                        Setting.REGION, ", ", Setting.ENDPOINT, " and ", Setting.VPC,
+                        " (the VPC endpoint resolves only inside an Alibaba Cloud VPC), and the proxy",
+                        UserText.hint(Setting.PROXY, " (", Setting.PROXY, ")")),
+                        e.errorCode(), null, e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    /** What {@link #call} made of a host that never resolved: nothing reached DataWorks, nothing to look up. */
+    private static boolean isUnreachableSetting(DataWorksException e) {
+        // The classifier makes SDK.ServerUnreachable transient; only call() turns it into a refusal.
+        return e instanceof ApiException && "SDK.ServerUnreachable".equals(e.errorCode());
     }
 
     private void backoff(int failures, String what, DataWorksException failure) {
