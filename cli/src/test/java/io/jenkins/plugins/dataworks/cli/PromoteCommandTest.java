@@ -140,6 +140,28 @@ class PromoteCommandTest {
         assertThat(emulator.emulator().calls()).extracting(c -> c.action()).containsExactly("ListMigrations");
     }
 
+    @Test
+    void anEndpointThatNeverResolvesStopsAtOnceNamingTheOptionsToCheck() {
+        String[] args = promote("--output", "json");
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--endpoint")) {
+                // .invalid never resolves (RFC 6761): a real SDK call, failing before anything reached DataWorks.
+                args[i + 1] = "https://dataworks.cn-shanghai.nowhere.invalid";
+            }
+        }
+
+        CliRun.Result r = cli.run(args);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.API_ERROR);
+        JsonObject j = new Gson().fromJson(r.out(), JsonObject.class);
+        assertThat(j.get("failedStage").getAsString()).isEqualTo("CHECK_NAME");
+        assertThat(j.get("message").getAsString())
+                .contains("unknown host dataworks.cn-shanghai.nowhere.invalid, and no call has reached DataWorks",
+                        "check --region, --endpoint and --vpc")
+                .doesNotContain("temporary");
+        assertThat(r.err()).as("no retry").doesNotContain("retrying in", "attempt 2");
+    }
+
     private String[] promoteNamed(String name) {
         String[] args = promote("--output", "json");
         for (int i = 0; i < args.length - 1; i++) {
