@@ -143,6 +143,31 @@ class PromoteDataWorksMigrationStepTest {
     }
 
     @Test
+    void anEndpointThatNeverResolvesStopsAtOnceNamingTheParametersToCheck() throws Exception {
+        // .invalid never resolves (RFC 6761): a real SDK call, failing before anything reached DataWorks.
+        String nowhere = "https://dataworks.cn-shanghai.nowhere.invalid";
+        DataWorksGlobalConfiguration.get().setAllowedEndpoints(nowhere);
+        WorkflowRun b = r.assertBuildStatus(
+                Result.FAILURE,
+                run(
+                        "promoteDataWorksMigration projectId: %d, targetProjectId: %d, name: 'release-1', credentialsId: '%s', endpoint: '%s'"
+                                .formatted(PROJECT, TARGET, DataWorksTestEnvironment.CREDENTIALS_ID, nowhere)));
+        String log = JenkinsRule.getLog(b);
+        List<String> errors = log.lines().filter(l -> l.startsWith("ERROR: ")).toList();
+        assertEquals(1, errors.size(), log);
+        assertTrue(
+                errors.get(0)
+                        .contains(
+                                "promotion stopped at CHECK_NAME: ListMigrations of EXPORT migrations in workspace "
+                                        + PROJECT
+                                        + " failed: SDK.ServerUnreachable: unknown host dataworks.cn-shanghai.nowhere.invalid,"
+                                        + " and no call has reached DataWorks, so retrying will not help; check region, endpoint and vpc"),
+                errors.get(0));
+        assertFalse(log.contains("retrying in"), log);
+        assertEquals(0, dataworks.emulator().calls().size());
+    }
+
+    @Test
     void badJsonIsRefusedBeforeAnyCall() throws Exception {
         WorkflowRun b = r.assertBuildStatus(
                 Result.FAILURE,
