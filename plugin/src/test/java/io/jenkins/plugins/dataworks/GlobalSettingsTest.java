@@ -160,10 +160,7 @@ class GlobalSettingsTest {
                 form.getInputByName(field[0]).setValue(field[1]);
                 HtmlPage answer = r.submit(form);
                 assertThat(answer.getWebResponse().getStatusCode()).as(field[0]).isEqualTo(400);
-                assertThat(answer.asNormalizedText())
-                        .as(field[0])
-                        .contains(field[2])
-                        .contains(field[1]);
+                assertThat(answer.asNormalizedText()).as(field[0]).contains(field[2]);
                 assertThat(c.getDefaultPollInterval()).isEqualTo("30s");
                 assertThat(c.getDefaultRegion())
                         .as("nothing of a refused form is kept")
