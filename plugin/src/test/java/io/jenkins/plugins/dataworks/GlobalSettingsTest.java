@@ -65,10 +65,10 @@ class GlobalSettingsTest {
 
     @Test
     void configurationAsCodeRefusesWhatNoWaitCouldUse() throws Exception {
-        applyYaml("    defaultPollInterval: 30s\n    defaultMaxPollInterval: 5m\n    rateLimit: 2.5\n");
+        applyYaml("    defaultPollInterval: 30s\n    defaultMaxPollInterval: 5m\n    rateLimit: 3\n");
         DataWorksGlobalConfiguration c = DataWorksGlobalConfiguration.get();
         assertThat(c.getDefaultPollInterval()).isEqualTo("30s");
-        assertThat(c.getRateLimit()).isEqualTo(2.5);
+        assertThat(c.getRateLimit()).isEqualTo(3.0);
 
         List<String[]> bad = List.of(
                 new String[] {
@@ -97,7 +97,7 @@ class GlobalSettingsTest {
         }
         assertThat(c.getDefaultPollInterval()).isEqualTo("30s");
         assertThat(c.getDefaultMaxPollInterval()).isEqualTo("5m");
-        assertThat(c.getRateLimit()).isEqualTo(2.5);
+        assertThat(c.getRateLimit()).isEqualTo(3.0);
     }
 
     @Test
@@ -160,10 +160,7 @@ class GlobalSettingsTest {
                 form.getInputByName(field[0]).setValue(field[1]);
                 HtmlPage answer = r.submit(form);
                 assertThat(answer.getWebResponse().getStatusCode()).as(field[0]).isEqualTo(400);
-                assertThat(answer.asNormalizedText())
-                        .as(field[0])
-                        .contains(field[2])
-                        .contains(field[1]);
+                assertThat(answer.asNormalizedText()).as(field[0]).contains(field[2]);
                 assertThat(c.getDefaultPollInterval()).isEqualTo("30s");
                 assertThat(c.getDefaultRegion())
                         .as("nothing of a refused form is kept")
