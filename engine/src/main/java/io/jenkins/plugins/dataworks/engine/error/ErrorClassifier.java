@@ -404,6 +404,16 @@ public final class ErrorClassifier {
         return Optional.empty();
     }
 
+    /**
+     * What to check when a host never resolved before any call got through: the settings that say
+     * where calls go. One text for the wait and the launcher, in each front end's words.
+     */
+    public static UserText unresolvedHostFix() {
+        return UserText.of("check ", Setting.REGION, ", ", Setting.ENDPOINT, " and ", Setting.VPC,
+                " (the VPC endpoint resolves only inside an Alibaba Cloud VPC), and the proxy",
+                UserText.hint(Setting.PROXY, " (", Setting.PROXY, ")"));
+    }
+
     private static UserText authenticationFix(String code) {
         String c = code.toLowerCase(Locale.ROOT);
         if (c.startsWith("invalidaccesskeyid")) {

@@ -16,7 +16,6 @@ import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.error.ErrorClassifier;
 import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
 import io.jenkins.plugins.dataworks.engine.ratelimit.Sleeper;
-import io.jenkins.plugins.dataworks.engine.text.Setting;
 import io.jenkins.plugins.dataworks.engine.text.UserText;
 import java.time.Duration;
 import java.util.Locale;
@@ -384,10 +383,8 @@ public final class MigrationLauncher {
             Optional<String> host = reached ? Optional.empty() : ErrorClassifier.unresolvedHost(e);
             if (host.isPresent()) {
                 throw new ApiException(UserText.of(what + " failed: SDK.ServerUnreachable: unknown host "
-                                + host.get() + ", and no call has reached DataWorks, so retrying will not help; check ",
-                        Setting.REGION, ", ", Setting.ENDPOINT, " and ", Setting.VPC,
-                        " (the VPC endpoint resolves only inside an Alibaba Cloud VPC), and the proxy",
-                        UserText.hint(Setting.PROXY, " (", Setting.PROXY, ")")),
+                                + host.get() + ", and no call has reached DataWorks, so retrying will not help; ",
+                        ErrorClassifier.unresolvedHostFix()),
                         e.errorCode(), null, e.getCause());
             }
             throw e;

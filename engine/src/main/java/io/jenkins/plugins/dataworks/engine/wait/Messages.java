@@ -5,6 +5,7 @@ import io.jenkins.plugins.dataworks.engine.client.MigrationTask;
 import io.jenkins.plugins.dataworks.engine.error.DataWorksException;
 import io.jenkins.plugins.dataworks.engine.input.DurationInput;
 import io.jenkins.plugins.dataworks.engine.redact.Redaction;
+import io.jenkins.plugins.dataworks.engine.error.ErrorClassifier;
 import io.jenkins.plugins.dataworks.engine.text.Setting;
 import io.jenkins.plugins.dataworks.engine.text.UserText;
 import java.time.Duration;
@@ -79,10 +80,8 @@ final class Messages {
     static UserText unresolvedHost(WaitSnapshot s, String host) {
         // In the client's words ("<call> for <migration> failed: ..."), as failedCall expects.
         return UserText.of(CALL + " for " + subject(s) + " failed: SDK.ServerUnreachable: unknown host " + oneLine(host)
-                + ", and no call of this wait has reached DataWorks, so retrying will not help; check ",
-                Setting.REGION, ", ", Setting.ENDPOINT, " and ", Setting.VPC,
-                " (the VPC endpoint resolves only inside an Alibaba Cloud VPC), and the proxy",
-                UserText.hint(Setting.PROXY, " (", Setting.PROXY, ")"));
+                + ", and no call of this wait has reached DataWorks, so retrying will not help; ",
+                ErrorClassifier.unresolvedHostFix());
     }
 
     static String cancelled(WaitSnapshot s, Duration elapsed) {
