@@ -254,9 +254,14 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
         return defaultEndpoint != null ? Endpoint.override(regionId, defaultEndpoint) : Endpoint.region(regionId);
     }
 
-    /** A global setting as messages name it: its label and the page it is on. */
+    /** A setting of this page as messages name it: its label and the page. */
     static String globalField(String label) {
-        return "'" + label + "' (" + Messages.Global_page() + ")";
+        return fieldOnPage(label, Messages.Global_page());
+    }
+
+    /** A controller-wide setting as messages name it: its label and the page it is on. */
+    static String fieldOnPage(String label, String page) {
+        return "'" + label + "' (" + page + ")";
     }
 
     public Set<String> allowedDownloadHostSet() {

@@ -116,9 +116,9 @@ public enum FrontEndNames implements Vocabulary {
             Setting.RATE_LIMIT,
             DataWorksGlobalConfiguration.label("rateLimit"),
             Setting.PROXY,
-            "'" + Messages.Global_proxyServer() + "' (" + Messages.Global_proxyPage() + ")",
+            DataWorksGlobalConfiguration.fieldOnPage(Messages.Global_proxyServer(), Messages.Global_proxyPage()),
             Setting.NON_PROXY_HOSTS,
-            "'" + Messages.Global_noProxyHost() + "' (" + Messages.Global_proxyPage() + ")"));
+            DataWorksGlobalConfiguration.fieldOnPage(Messages.Global_noProxyHost(), Messages.Global_proxyPage())));
 
     static final String CREDENTIALS_LABEL = "Credentials";
 
