@@ -78,7 +78,7 @@ public final class RateLimitedDataWorksClient implements DataWorksClient {
 
     private void awaitSlot() {
         Duration wait = limiter.reserve();
-        if (!wait.isZero()) {
+        while (!wait.isZero()) { // this thread may wake late, together with others: ask again at the slot
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
@@ -86,6 +86,7 @@ public final class RateLimitedDataWorksClient implements DataWorksClient {
                 throw new TransientApiException("interrupted while waiting for the local rate limit", "RateLimit.Interrupted",
                         null, e);
             }
+            wait = limiter.admit();
         }
     }
 

@@ -12,6 +12,12 @@ import java.time.Instant;
  * what the service's QPS limit counts). Callers reserve a slot and call at it; reservations are
  * handed out in order, so a caller's slot is at most (reservations ahead of it) / rate away.
  *
+ * <p>A slot is kept when the call leaves, not when it is reserved: a caller that reaches its slot
+ * late (a busy machine runs the poll thread later) asks {@link #admit()} right before calling, and
+ * calls only once the previous call left at least the spacing ago; otherwise it waits the rest. So
+ * calls delayed together never leave together, and the spacing holds between the calls as they are
+ * sent, not only between the slots handed out.
+ *
  * <p>It never waits itself. A wait takes it as the waiter's {@link CallPacer} and moves its poll to
  * the slot on the scheduler, holding no thread; a single call outside a wait may wait on its own
  * thread through {@link RateLimitedDataWorksClient}.
@@ -21,12 +27,15 @@ public final class RateLimiter implements CallPacer {
     private final Clock clock;
     private final Duration spacing;
     private Instant nextFree;
+    /** When the last call left (a reservation due at once, or an admitted one); MIN before the first. */
+    private Instant lastSent;
 
     public RateLimiter(double permitsPerSecond, Clock clock) {
         requireValidRate(permitsPerSecond);
         this.clock = clock;
         this.spacing = Duration.ofNanos((long) (1_000_000_000L / permitsPerSecond));
         this.nextFree = Instant.MIN;
+        this.lastSent = Instant.MIN;
     }
 
     /** The one rule for a rate setting; throws InvalidInputException naming {@code rateLimit}. */
@@ -36,13 +45,40 @@ public final class RateLimiter implements CallPacer {
         }
     }
 
-    /** Reserves the next slot; returns how long the caller must wait before calling (zero if none). */
+    /**
+     * Reserves the next slot; returns how long the caller must wait before calling. Zero means the
+     * call leaves now and counts as sent; a caller given a later slot asks {@link #admit()} at it.
+     */
     @Override
     public synchronized Duration reserve() {
         Instant now = clock.instant();
         Instant slot = nextFree.isBefore(now) ? now : nextFree;
         nextFree = slot.plus(spacing);
-        return slot.isAfter(now) ? Duration.between(now, slot) : Duration.ZERO;
+        if (slot.isAfter(now)) {
+            return Duration.between(now, slot);
+        }
+        lastSent = now; // nextFree is never before lastSent + spacing, so a slot due now keeps the spacing
+        return Duration.ZERO;
+    }
+
+    /**
+     * Right before a call whose slot was reserved earlier leaves: zero when it may leave now (it then
+     * counts as sent), otherwise how long it must still wait, after which it asks again. Calls that
+     * reach their slots late thus leave one spacing apart, and later reservations start after them.
+     */
+    @Override
+    public synchronized Duration admit() {
+        Instant now = clock.instant();
+        Instant earliest = lastSent.plus(spacing);
+        if (now.isBefore(earliest)) {
+            return Duration.between(now, earliest);
+        }
+        lastSent = now;
+        Instant next = now.plus(spacing);
+        if (nextFree.isBefore(next)) {
+            nextFree = next;
+        }
+        return Duration.ZERO;
     }
 
     /** The smallest spacing between two calls. */

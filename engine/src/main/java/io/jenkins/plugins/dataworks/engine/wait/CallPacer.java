@@ -23,4 +23,14 @@ public interface CallPacer {
      * before its slot leaves a gap; it never frees the slot for another caller to call earlier).
      */
     Duration reserve();
+
+    /**
+     * Asked right before a call whose slot {@link #reserve()} gave earlier leaves: zero (or less) to
+     * call now, otherwise how long to wait before asking again. A poll thread may reach its slot late
+     * on a busy machine, together with other late ones; this is where a pacer keeps them apart. The
+     * slot stays the caller's. Pacers that only hand out slots admit every call.
+     */
+    default Duration admit() {
+        return Duration.ZERO;
+    }
 }

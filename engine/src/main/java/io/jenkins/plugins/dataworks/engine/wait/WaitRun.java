@@ -29,8 +29,9 @@ import java.util.logging.Logger;
  *
  * <p>Pacing: right before a call, the poll asks the {@link CallPacer} for a slot. A slot later than
  * now moves the poll to it (a new task on the scheduler, which knows the slot is already reserved,
- * so it does not ask again); no thread waits for it, and it is not an API call (neither apiCalls
- * nor the budget count it). A slot after the deadline ends the wait at once as TIMED_OUT, without
+ * so at the slot it only asks whether the call may leave, {@link CallPacer#admit()}, and moves again
+ * by what is left if a late call just left); no thread waits for it, and it is not an API call
+ * (neither apiCalls nor the budget count it). A slot after the deadline ends the wait at once as TIMED_OUT, without
  * a call: calling at the deadline anyway would break the limit the other waits of the key rely
  * on, and no call can happen before the deadline, so waiting for it changes nothing. The one
  * exception is a wait resumed after its deadline, whose single promised poll is paced like any
@@ -129,7 +130,7 @@ final class WaitRun implements WaitHandle {
 
     // ---- scheduling ----------------------------------------------------------------------------
 
-    /** {@code slotReserved}: the pacer already gave this poll its slot, so it calls without asking again. */
+    /** {@code slotReserved}: the pacer already gave this poll its slot, so it only asks whether the call may leave. */
     private void scheduleLocked(Instant at, boolean slotReserved) {
         long token = ++pollToken;
         Duration delay = Duration.between(clock.instant(), at);
@@ -178,7 +179,7 @@ final class WaitRun implements WaitHandle {
                 finishLocked(Result.TIMED_OUT, UserText.of(Messages.budgetSpent(before, elapsed(clock.instant()))), null);
                 call = false;
             } else {
-                call = slotReserved || !movedToLaterSlotLocked();
+                call = !movedToLaterSlotLocked(slotReserved);
                 polling = call;
             }
         }
@@ -388,16 +389,17 @@ final class WaitRun implements WaitHandle {
     }
 
     /**
-     * Asks the pacer for this call's slot. When the slot is later than now, the poll moves to it:
-     * the snapshot with the new nextPollAt goes to the listener first, as after every poll, so a
-     * restart resumes at the slot rather than early. Returns false when the call may happen now;
-     * true when it moved, or when the wait ended because the slot is after the deadline or the
-     * pacer failed.
+     * Asks the pacer for this call's slot, or, at a slot reserved before ({@code slotReserved}),
+     * whether the call may leave now: a poll thread that ran late may find another late call just
+     * sent. When the answer is later than now, the poll moves to it: the snapshot with the new
+     * nextPollAt goes to the listener first, as after every poll, so a restart resumes at the slot
+     * rather than early. Returns false when the call may happen now; true when it moved, or when the
+     * wait ended because the slot is after the deadline or the pacer failed.
      */
-    private boolean movedToLaterSlotLocked() {
+    private boolean movedToLaterSlotLocked(boolean slotReserved) {
         Duration wait;
         try {
-            wait = Objects.requireNonNull(pacer.reserve(), "the pacer returned no duration");
+            wait = Objects.requireNonNull(slotReserved ? pacer.admit() : pacer.reserve(), "the pacer returned no duration");
         } catch (RuntimeException e) { // a bug in the pacer must end the wait visibly, not hang it
             ApiException error = new ApiException("unexpected " + e.getClass().getName() + " from the call pacer: "
                     + Messages.oneLine(e.getMessage()), "PacerFailure", null, e);
@@ -412,7 +414,7 @@ final class WaitRun implements WaitHandle {
         if (wait.isNegative() || wait.isZero()) {
             return false;
         }
-        // Read after reserve(): the pacer measured from its own "now", which is not later than this one.
+        // Read after asking: the pacer measured from its own "now", which is not later than this one.
         Instant now = clock.instant();
         Instant slot = now.plus(wait);
         WaitSnapshot s = snapshot;

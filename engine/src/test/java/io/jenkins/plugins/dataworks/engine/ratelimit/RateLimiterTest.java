@@ -53,6 +53,37 @@ class RateLimiterTest {
     }
 
     @Test
+    void callsThatReachTheirSlotsLateAreAdmittedOneSpacingApart() {
+        SteppingClock clock = new SteppingClock();
+        RateLimiter limiter = new RateLimiter(5, clock);
+        Instant t0 = clock.now;
+        assertThat(limiter.reserve()).isZero(); // leaves at once
+        assertThat(limiter.reserve()).isEqualTo(Duration.ofMillis(200));
+        assertThat(limiter.reserve()).isEqualTo(Duration.ofMillis(400));
+
+        clock.now = t0.plusMillis(900); // both callers wake only now, together
+
+        assertThat(limiter.admit()).isZero();
+        assertThat(limiter.admit()).as("the second late caller waits for the spacing after the first")
+                .isEqualTo(Duration.ofMillis(200));
+        assertThat(limiter.reserve()).as("a new reservation comes after the admitted call, not at the old frontier")
+                .isEqualTo(Duration.ofMillis(200));
+        clock.now = t0.plusMillis(1100);
+        assertThat(limiter.admit()).isZero();
+    }
+
+    @Test
+    void aCallAtItsSlotOnTimeIsAdmittedAtOnce() {
+        SteppingClock clock = new SteppingClock();
+        RateLimiter limiter = new RateLimiter(5, clock);
+        limiter.reserve();
+        Duration wait = limiter.reserve();
+        clock.now = clock.now.plus(wait);
+
+        assertThat(limiter.admit()).isZero();
+    }
+
+    @Test
     void idleTimeIsNotSavedUpIntoABurst() {
         SteppingClock clock = new SteppingClock();
         RateLimiter limiter = new RateLimiter(2, clock);

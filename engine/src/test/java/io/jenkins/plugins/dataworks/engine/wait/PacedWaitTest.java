@@ -159,6 +159,53 @@ class PacedWaitTest {
         assertThat(service.timesOf(new MigrationRef(1, 200)).get(0)).isEqualTo(t0.plusMillis(199 * 200));
     }
 
+    @Test
+    void pollsThatReachTheirSlotsLateTogetherStillLeaveOneSpacingApart() {
+        RateLimiter limiter = new RateLimiter(5, clock);
+        ServiceLog service = new ServiceLog((ref, at) -> "EXPORT_SUCCESS");
+        HoldingExecutor executor = new HoldingExecutor();
+        MigrationWaiter waiter = new MigrationWaiter(service, scheduler, executor, clock, FixedRandom.MIDDLE, limiter);
+        List<WaitHandle> handles = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            handles.add(waiter.start(new MigrationRef(42, i + 1), WaitPolicy.builder().maxApiCalls(1).build(), listener));
+        }
+        scheduler.runDue(); // the first calls at once; the other four get the slots t0+0.2s .. t0+0.8s
+
+        executor.holding = true; // the machine is busy: no poll thread runs until t0+1s
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(executor.held).as("all four slots came due while no poll thread ran").hasSize(4);
+        executor.releaseAll();
+        scheduler.runUntilIdle(100);
+
+        assertThat(handles).allSatisfy(h -> assertThat(h.outcome().join().result()).isEqualTo(Result.SUCCESS));
+        // Not four calls at t0+1s: each late one waits until the one before it is one spacing away.
+        assertThat(service.times()).containsExactly(t0, t0.plusMillis(1000), t0.plusMillis(1200), t0.plusMillis(1400),
+                t0.plusMillis(1600));
+        assertNoSecondHoldsMoreThan(service.times(), 5);
+    }
+
+    /** A poll executor that runs tasks at once, or, while holding, keeps them until released. */
+    private static final class HoldingExecutor implements Executor {
+        boolean holding;
+        final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable task) {
+            if (holding) {
+                held.add(task);
+            } else {
+                task.run();
+            }
+        }
+
+        void releaseAll() {
+            holding = false;
+            List<Runnable> tasks = new ArrayList<>(held);
+            held.clear();
+            tasks.forEach(Runnable::run);
+        }
+    }
+
     // ---- one paced poll --------------------------------------------------------------------------
 
     @Test
