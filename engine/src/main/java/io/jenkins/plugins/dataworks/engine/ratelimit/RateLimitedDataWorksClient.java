@@ -10,7 +10,6 @@ import io.jenkins.plugins.dataworks.engine.client.MigrationSummary;
 import io.jenkins.plugins.dataworks.engine.client.MigrationType;
 import io.jenkins.plugins.dataworks.engine.client.UploadGrant;
 import io.jenkins.plugins.dataworks.engine.error.TransientApiException;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -77,16 +76,12 @@ public final class RateLimitedDataWorksClient implements DataWorksClient {
     }
 
     private void awaitSlot() {
-        Duration wait = limiter.reserve();
-        while (!wait.isZero()) { // this thread may wake late, together with others: ask again at the slot
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransientApiException("interrupted while waiting for the local rate limit", "RateLimit.Interrupted",
-                        null, e);
-            }
-            wait = limiter.admit();
+        try {
+            limiter.acquire(sleeper);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientApiException("interrupted while waiting for the local rate limit", "RateLimit.Interrupted",
+                    null, e);
         }
     }
 

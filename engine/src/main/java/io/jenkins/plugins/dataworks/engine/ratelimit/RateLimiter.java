@@ -68,7 +68,33 @@ public final class RateLimiter implements CallPacer {
      */
     @Override
     public synchronized Duration admit() {
-        Instant now = clock.instant();
+        return admitAt(clock.instant());
+    }
+
+    /**
+     * Waits on the calling thread, through {@code sleeper}, until one call may leave, and counts it
+     * as sent: for a single call on a thread that may wait, never a poll thread. Each sleep lasts
+     * until the call's slot; a thread that wakes late, with others, waits again for the spacing.
+     */
+    public void acquire(Sleeper sleeper) throws InterruptedException {
+        Duration wait;
+        Instant slot;
+        synchronized (this) {
+            wait = reserve();
+            slot = clock.instant().plus(wait);
+        }
+        while (!wait.isZero()) {
+            sleeper.sleep(wait);
+            synchronized (this) {
+                // A sleeper returns at the slot or later, whatever this clock shows (a test's may stand still).
+                Instant now = clock.instant();
+                wait = admitAt(now.isAfter(slot) ? now : slot);
+                slot = slot.plus(wait);
+            }
+        }
+    }
+
+    private Duration admitAt(Instant now) {
         Instant earliest = lastSent.plus(spacing);
         if (now.isBefore(earliest)) {
             return Duration.between(now, earliest);

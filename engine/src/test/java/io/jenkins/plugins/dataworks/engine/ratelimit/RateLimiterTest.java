@@ -73,6 +73,44 @@ class RateLimiterTest {
     }
 
     @Test
+    void aSingleCallThatWakesAfterALateCallLeftWaitsForTheSpacing() throws InterruptedException {
+        SteppingClock clock = new SteppingClock();
+        RateLimiter limiter = new RateLimiter(5, clock);
+        Instant t0 = clock.now;
+        limiter.reserve(); // a poll leaves at t0
+        limiter.reserve(); // a poll's slot at t0+0.2s
+        List<Duration> sleeps = new ArrayList<>();
+        Sleeper late = d -> {
+            sleeps.add(d);
+            if (sleeps.size() == 1) {
+                clock.now = t0.plusMillis(440);
+                assertThat(limiter.admit()).as("the poll, 240 ms late, leaves now").isZero();
+                clock.now = t0.plusMillis(450);
+            } else {
+                clock.now = clock.now.plus(d);
+            }
+        };
+
+        limiter.acquire(late); // its slot: t0+0.4s
+
+        assertThat(sleeps).containsExactly(Duration.ofMillis(400), Duration.ofMillis(190));
+        assertThat(clock.now).isEqualTo(t0.plusMillis(640));
+    }
+
+    @Test
+    void aSleeperWhoseClockStandsStillEndsAtTheSlot() throws InterruptedException {
+        SteppingClock clock = new SteppingClock();
+        RateLimiter limiter = new RateLimiter(5, clock);
+        limiter.reserve();
+        List<Duration> sleeps = new ArrayList<>();
+
+        limiter.acquire(sleeps::add); // a test's sleeper: records, never moves the clock
+
+        assertThat(sleeps).containsExactly(Duration.ofMillis(200));
+        assertThat(limiter.reserve()).as("the call counted as sent at its slot").isEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
     void aCallAtItsSlotOnTimeIsAdmittedAtOnce() {
         SteppingClock clock = new SteppingClock();
         RateLimiter limiter = new RateLimiter(5, clock);
