@@ -77,7 +77,8 @@ public final class DataWorksMigrationAction implements RunAction2 {
         }
         this.requestId = lastRequestId;
         timeline.add(new StatusChange(newStatus, at, elapsedMillis));
-        save();
+        // Not saved here: the build page reads this object; the wait's host saves the run with its
+        // state (a snapshot worth persisting), and finished() saves the end.
     }
 
     public synchronized void finished(GateResult gate) {

@@ -7,6 +7,8 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.dataworks.engine.wait.WaitSnapshot;
 import io.jenkins.plugins.dataworks.gate.MigrationGate;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -15,6 +17,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * the snapshot and the wait result in its own execution, so persisting them is its part.
  */
 abstract class PipelineGateHost implements MigrationGate.Host {
+
+    private static final Logger LOGGER = Logger.getLogger(PipelineGateHost.class.getName());
 
     private final StepContext context;
     private final Run<?, ?> run;
@@ -49,15 +53,22 @@ abstract class PipelineGateHost implements MigrationGate.Host {
     }
 
     /**
-     * Saves the Pipeline's state for a snapshot worth it ({@link WaitSnapshot#worthPersisting}: a new
-     * status, or some calls since the last one saved). Each save rewrites the build's whole program.dat,
-     * while most polls of a long wait change nothing a resumed wait needs; the step keeps every snapshot
-     * in its field, so the next save (another status, a clean shutdown) writes the latest anyway.
+     * Saves the Pipeline's state and the build record for a snapshot worth it
+     * ({@link WaitSnapshot#worthPersisting}: the first answer, some calls since the last one saved).
+     * Each save rewrites the build's whole program.dat and build.xml, while most polls of a long wait
+     * change nothing a resumed wait needs; the step keeps every snapshot in its field and the build page
+     * reads the action in memory, so the next save (a clean shutdown, the build's end) writes the latest
+     * anyway.
      */
     final void saveStateFor(WaitSnapshot snapshot) {
         if (snapshot.worthPersisting(saved)) {
             saved = snapshot;
             context.saveState();
+            try {
+                run.save(); // the build page's status (our action) as far as the saved state goes
+            } catch (IOException e) {
+                LOGGER.log(Level.WARNING, "could not save " + run, e);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataworks.engine.wait;
 
 import io.jenkins.plugins.dataworks.engine.client.MigrationRef;
+import io.jenkins.plugins.dataworks.engine.client.MigrationStatus;
 import io.jenkins.plugins.dataworks.engine.error.InvalidInputException;
 import java.io.Serializable;
 import java.time.Duration;
@@ -90,26 +91,38 @@ public record WaitSnapshot(
 
     /**
      * Whether this snapshot is worth persisting when {@code saved} (null if none) is the one persisted
-     * last. A wait resumed from {@code saved} instead ends the same way: the deadline, the policy and
-     * every status it reacts to are the same; it only polls again at once, with an earlier interval,
-     * and repeats at most {@link #MAX_UNSAVED_CALLS} calls (which its budget does not see twice). So a
-     * quiet poll, most of a long wait's polls, and a poll moved by the rate limit need no write; a new
-     * status, a pending failure detail, the idle hint given, or that many calls do. Nor does the
-     * snapshot of a wait that has made no call yet: resumed without any, the wait starts anew, and its
-     * first answer (a new status) follows at once. Hosts whose every write costs (a Pipeline rewrites
-     * its whole program) persist only these; whatever else they keep in memory is persisted with the
-     * next save.
+     * last. A wait resumed from {@code saved} instead ends the same way: the deadline and the policy
+     * are the same and it reacts to the status DataWorks gives then; it only polls again at once, with
+     * an earlier interval, logs the current status once more, and repeats at most
+     * {@link #MAX_UNSAVED_CALLS} calls (which its budget does not see twice). So neither a quiet poll,
+     * nor a new status, nor a poll moved by the rate limit needs a write, and neither does the last
+     * snapshot of a wait that ends with it (a terminal status with nothing pending: the outcome follows
+     * at once, and a wait resumed before the host recorded it polls once more and gets the same
+     * verdict). What does: the first answer (it fixes the deadline a resumed wait keeps), a pending
+     * failure detail, the idle hint given, or that many calls. Nor does the snapshot of a wait that
+     * has made no call yet: resumed without any, the wait starts anew. Hosts whose every write costs
+     * (a Pipeline rewrites its whole program and its build record) persist only these; whatever else
+     * they keep in memory is persisted with the next save.
      */
     public boolean worthPersisting(WaitSnapshot saved) {
+        if (endsTheWait()) {
+            return false;
+        }
         if (saved == null) {
             return apiCalls > 0;
         }
         return !ref.equals(saved.ref)
                 || !startedAt.equals(saved.startedAt)
-                || !Objects.equals(lastStatus, saved.lastStatus)
                 || failureDetailPending != saved.failureDetailPending
                 || idleHintGiven != saved.idleHintGiven
                 || apiCalls - saved.apiCalls >= MAX_UNSAVED_CALLS;
+    }
+
+    /** Whether the wait ends with this snapshot: a terminal status under its policy, no detail pending. */
+    private boolean endsTheWait() {
+        return lastStatus != null
+                && !failureDetailPending
+                && Acceptors.verdict(MigrationStatus.parse(lastStatus), policy).terminal();
     }
 
     /** The snapshot of a wait that has not polled yet: the first poll is due at once. */

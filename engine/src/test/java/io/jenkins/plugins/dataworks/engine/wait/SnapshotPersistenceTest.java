@@ -90,7 +90,7 @@ class SnapshotPersistenceTest {
      * ends the same way, with the same deadline, repeating fewer than MAX_UNSAVED_CALLS calls.
      */
     @Test
-    void onlyNewStatusesAndEveryFewCallsAreWorthPersistingAndResumingFromThemEndsTheSame() throws Exception {
+    void onlyTheFirstAnswerAndEveryFewCallsAreWorthPersistingAndResumingFromThemEndsTheSame() throws Exception {
         TestClock clock = new TestClock();
         ManualScheduler scheduler = new ManualScheduler(clock);
         String[] statuses = {"INIT", "EXPORTING", "EXPORTING", "EXPORTING", "EXPORTING", "EXPORTING", "EXPORTING",
@@ -112,11 +112,13 @@ class SnapshotPersistenceTest {
             }
             lastWrittenAt.add(saved);
         }
-        // INIT, EXPORTING, every fourth call of the nine EXPORTING polls, EXPORT_SUCCESS; not the snapshot
-        // before the first call.
+        // The first answer (INIT) and every fourth call after it; not the snapshot before the first call,
+        // not the new status EXPORTING, not EXPORT_SUCCESS, with which the wait ends.
         assertThat(listener.snapshots).hasSizeGreaterThan(10);
-        assertThat(written).extracting(WaitSnapshot::apiCalls).containsExactly(1, 2, 6, 10, 11);
-        assertThat(written.get(3).worthPersisting(written.get(3))).isFalse();
+        assertThat(written).extracting(WaitSnapshot::apiCalls).containsExactly(1, 5, 9);
+        assertThat(written.get(2).worthPersisting(written.get(2))).isFalse();
+        assertThat(listener.snapshots.get(listener.snapshots.size() - 1).worthPersisting(written.get(2)))
+                .as("the terminal snapshot, four calls after the one saved last").isFalse();
 
         // Up to the terminal answer (a stop after it resumes with one more poll, whatever was written).
         for (int i = 0; i < listener.snapshots.size() - 1; i++) {
@@ -126,7 +128,6 @@ class SnapshotPersistenceTest {
                 continue;
             }
             WaitSnapshot persisted = deserialize(serialize(lastWrittenAt.get(i)));
-            assertThat(persisted.lastStatus()).isEqualTo(latest.lastStatus());
             assertThat(persisted.deadline()).isEqualTo(latest.deadline());
             assertThat(latest.apiCalls() - persisted.apiCalls()).isLessThan(WaitSnapshot.MAX_UNSAVED_CALLS);
 
@@ -148,6 +149,26 @@ class SnapshotPersistenceTest {
                     .as("calls not counted when resumed after call %d", answered)
                     .isBetween(0, WaitSnapshot.MAX_UNSAVED_CALLS - 1);
         }
+    }
+
+    @Test
+    void aPendingFailureDetailIsWorthPersistingAndTheEndAfterItIsNot() {
+        TestClock clock = new TestClock();
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        RecordingListener listener = new RecordingListener();
+        new MigrationWaiter(ScriptedClient.statuses(clock, "EXPORTING", "EXPORT_ERROR"), scheduler, Runnable::run, clock,
+                FixedRandom.MIDDLE).start(REF, WaitPolicy.defaults(), listener);
+        scheduler.runUntilIdle(100);
+
+        WaitSnapshot first = listener.snapshots.stream().filter(s -> s.apiCalls() == 1).findFirst().orElseThrow();
+        WaitSnapshot pending = listener.snapshots.stream().filter(WaitSnapshot::failureDetailPending).findFirst()
+                .orElseThrow();
+        WaitSnapshot last = listener.snapshots.get(listener.snapshots.size() - 1);
+        assertThat(first.worthPersisting(null)).isTrue();
+        assertThat(pending.worthPersisting(first)).as("a restart must still fetch the failed sub-tasks").isTrue();
+        assertThat(last.failureDetailPending()).isFalse();
+        assertThat(last.lastStatus()).isEqualTo("EXPORT_ERROR");
+        assertThat(last.worthPersisting(pending)).as("the wait ends with it").isFalse();
     }
 
     @Test
