@@ -138,8 +138,19 @@ public class DataWorksGlobalConfiguration extends GlobalConfiguration {
     }
 
     /** GetMigrationSummary calls per second per AccessKey ID, shared by all waits of this controller. */
-    public double getRateLimit() {
+    public double rateLimitPerSecond() {
         return rateLimit;
+    }
+
+    /**
+     * The rate as configuration-as-code exports it: a whole rate as an integer ({@code rateLimit: 2}),
+     * any other as a double. JCasC writes every double as a quoted string ({@code "2.0"}), so a
+     * {@code double} getter would export the documented {@code rateLimit: 2} as {@code "2.0"}; JCasC
+     * reads the value through the setter's type, so both forms read back alike.
+     */
+    public Number getRateLimit() {
+        double rate = rateLimit;
+        return rate == Math.rint(rate) && Math.abs(rate) <= Integer.MAX_VALUE ? (Number) (int) rate : (Number) rate;
     }
 
     /** The rate as people write it, for the form: {@code 2}, not {@code 2.0}; {@code 2.5}. */

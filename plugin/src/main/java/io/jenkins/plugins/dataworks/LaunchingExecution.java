@@ -112,7 +112,7 @@ abstract class LaunchingExecution extends StepExecution {
             DataWorksGlobalConfiguration config = DataWorksGlobalConfiguration.get();
             CredentialsSource credentials = CredentialsResolver.forRun(connection.credentialsId(), run);
             try (RateLimitedClient client = runtime.openRateLimitedClient(
-                    credentials, connection.clientSettings(config), config.getRateLimit())) {
+                    credentials, connection.clientSettings(config), config.rateLimitPerSecond())) {
                 // Each retry is one line in the build log: a pause or a second attempt is never silent.
                 MigrationLauncher launcher =
                         runtime.launcher(client, notice -> listener.getLogger().println(notice.line()));

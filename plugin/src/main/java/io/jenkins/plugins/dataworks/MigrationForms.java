@@ -225,7 +225,7 @@ final class MigrationForms {
             MigrationRef ref = options.ref();
             CredentialsSource credentials = CredentialsResolver.forItem(options.credentialsId(), item);
             try (DataWorksClient client = DataWorksRuntime.get()
-                    .openClient(credentials, options.clientSettings(config), config.getRateLimit())) {
+                    .openClient(credentials, options.clientSettings(config), config.rateLimitPerSecond())) {
                 MigrationSummary summary = client.getMigrationSummary(ref);
                 return FormValidation.ok(
                         Messages.TestConnection_ok(summary.name(), summary.rawStatus(), summary.requestId()));

@@ -120,6 +120,6 @@ class SnippetAndConfigurationTest {
         assertEquals("oss-accelerate.example.internal", after.getAllowedDownloadHosts());
         assertEquals("45s", after.getDefaultPollInterval());
         assertEquals("5m", after.getDefaultMaxPollInterval());
-        assertEquals(3.5, after.getRateLimit());
+        assertEquals(3.5, after.rateLimitPerSecond());
     }
 }

@@ -257,7 +257,7 @@ public final class MigrationGate {
         }
         CredentialsSource credentials = CredentialsResolver.forRun(options.credentialsId(), host.run());
         RateLimitedClient opened =
-                runtime.openRateLimitedClient(credentials, options.clientSettings(config), config.getRateLimit());
+                runtime.openRateLimitedClient(credentials, options.clientSettings(config), config.rateLimitPerSecond());
         synchronized (lock) {
             if (!cancelled) {
                 client = opened;
