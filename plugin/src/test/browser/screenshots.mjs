@@ -244,9 +244,10 @@ try {
   await open(opts['aborted-build']);
   const aborted = page.getByText(/DataWorks migration 20006 in workspace 10001/).first();
   await aborted.waitFor(WAIT);
-  await save([page.locator('#main-panel h1').first(), aborted], 'aborted-wait.png', {
+  // Down to the end of the wait's whole block (the summary's cell), not just its title line: what
+  // the page says of the cancelled wait and of the migration is in the lines below it.
+  await save([page.locator('#main-panel h1').first(), aborted.locator('xpath=ancestor::td[1]')], 'aborted-wait.png', {
     across: page.locator('#main-panel'),
-    margin: 40,
   });
 
   // (8) The credentials of a folder: where a team keeps its AccessKey for the jobs inside.

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -60,6 +61,16 @@ class BrowserScreenshotsTest {
             "aborted-wait.png",
             "folder-credentials.png",
             "promotion-build.png");
+
+    /** Pictures of at least 300 by 300 pixels; the one exception, a build page showing less, is here. */
+    private static final int MIN_SIZE = 300;
+
+    /**
+     * The Declarative run's build page: the heading and one wait that ended at its first poll (one
+     * status row, no package), 283 pixels high in docs/images. 200 still needs the heading and the
+     * block's title, status table and RequestId; an empty or failed crop is far less.
+     */
+    private static final Map<String, Integer> MIN_HEIGHT = Map.of("declarative-build.png", 200);
 
     @RegisterExtension
     final DataWorksEmulatorExtension dataworks = DataWorksEmulatorExtension.withScenario(TestScenarios.scenario());
@@ -201,12 +212,15 @@ class BrowserScreenshotsTest {
             Path file = out.resolve(png);
             assertTrue(Files.isRegularFile(file), file + " was not written:\n" + output);
             assertTrue(Files.size(file) > 10_000, file + " is suspiciously small: " + Files.size(file) + " bytes");
-            assertPng(file);
+            assertPng(file, MIN_HEIGHT.getOrDefault(png, MIN_SIZE));
         }
     }
 
-    /** A PNG at least 300 pixels wide and high: its signature, then the IHDR chunk's width and height. */
-    private static void assertPng(Path file) throws IOException {
+    /**
+     * A PNG at least {@link #MIN_SIZE} pixels wide and {@code minHeight} high: its signature, then the
+     * IHDR chunk's width and height.
+     */
+    private static void assertPng(Path file, int minHeight) throws IOException {
         byte[] head = new byte[24];
         try (var in = Files.newInputStream(file)) {
             assertEquals(24, in.readNBytes(head, 0, 24), file + " is too short");
@@ -219,7 +233,9 @@ class BrowserScreenshotsTest {
         ByteBuffer size = ByteBuffer.wrap(head, 16, 8);
         int width = size.getInt();
         int height = size.getInt();
-        assertTrue(width >= 300 && height >= 300, file + " is only " + width + "x" + height);
+        assertTrue(
+                width >= MIN_SIZE && height >= minHeight,
+                file + " is only " + width + "x" + height + ", not at least " + MIN_SIZE + "x" + minHeight);
     }
 
     private static String read(Path log) throws IOException {

@@ -6,6 +6,7 @@ import static io.jenkins.plugins.dataworks.TestScenarios.PROJECT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -13,6 +14,8 @@ import hudson.model.Result;
 import hudson.model.queue.QueueTaskFuture;
 import hudson.tasks.Shell;
 import io.jenkins.plugins.dataworks.emulator.junit.DataWorksEmulatorExtension;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
@@ -86,6 +89,40 @@ class DataWorksMigrationBuilderTest {
         assertEquals(null, after.getPartialSuccess(), "FAILURE, the default, is stored as unset");
         assertEquals(null, after.getDownload(), "AUTO, the default, is stored as unset");
         assertTrue(after.isFailOnError());
+    }
+
+    /**
+     * On a saved job's configure page the builder's form is part of the page, and a browser stops
+     * parsing at a script or a stylesheet until it is loaded. The credentials select's script, once
+     * loaded, applies the select's behaviours from a timer to every credentials field parsed so far:
+     * had one of these stops been inside the credentials field's f:entry, before its validation area,
+     * core's form scripts would find none and warn (the browser check, BrowserScreenshotsTest, fails
+     * on that). c:select asks for its script and stylesheet there, so the form loads them earlier.
+     */
+    @Test
+    void noScriptOrStylesheetInsideTheSavedBuildersCredentialsField() throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.getBuildersList().add(builder(EXPORT_OK));
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            wc.getOptions().setJavaScriptEnabled(false); // the page as the server sent it
+            HtmlPage page = wc.getPage(p, "configure");
+            DomNode chunk = page.querySelector(
+                    ".repeated-chunk[descriptorId='" + DataWorksMigrationBuilder.class.getName() + "']");
+            assertNotNull(chunk, "the saved builder is on the page");
+            DomNode select = chunk.querySelector("select[name='_.credentialsId']");
+            assertNotNull(select, "the builder has its credentials field");
+            DomNode field = select.getParentNode();
+            while (field instanceof DomElement e && !e.getAttribute("class").contains("jenkins-form-item")) {
+                field = field.getParentNode();
+            }
+            assertTrue(field instanceof DomElement);
+            assertNotNull(field, "the credentials field is in an f:entry");
+            assertNotNull(field.querySelector(".validation-error-area"), "the entry has its validation area");
+            for (DomNode blocking : field.querySelectorAll("script, link[rel='stylesheet']")) {
+                fail("the credentials field holds "
+                        + ((DomElement) blocking).asXml().strip());
+            }
+        }
     }
 
     @Test
