@@ -495,10 +495,10 @@ final class ControllerScaleReport {
         s.verdict("the configured call rate (" + Stats.f(ControllerScaleSection.RATE, 0) + "/s per AccessKey) never exceeded",
                 rateMet, "at most " + worst + " calls in any 1 s window of the emulator's log, over every scenario with our step"
                         + (rateMet ? "" : ", and at most " + worst10 + " in any 10 s (limit "
-                        + Stats.f(10 * ControllerScaleSection.RATE, 0) + "): the limiter hands out slots "
-                        + Stats.f(1000 / ControllerScaleSection.RATE, 0) + " ms apart when a poll is due, but on a machine this "
-                        + "loaded a poll thread may get the CPU only later, and calls delayed so reach the service bunched; "
-                        + "the slot is not re-checked when the request leaves")
+                        + Stats.f(10 * ControllerScaleSection.RATE, 0) + "): the limiter lets calls leave "
+                        + Stats.f(1000 / ControllerScaleSection.RATE, 0) + " ms apart at the latest moment it can see, right "
+                        + "before the request is written; the emulator logs a call when its own thread reads it, and on a "
+                        + "loaded machine requests written apart may be read together")
                         + (cli != null && cli.ok() ? "; the CLI in sh, one limiter per JVM, reached " + cli.calls().maxInWindow(1_000_000) : ""));
         summary.add(new Summary("7. most calls in any 1 s, one AccessKey, all builds", Integer.toString(worst),
                 "-", "-", "<= " + Stats.f(ControllerScaleSection.RATE, 0) + " (+1 jitter)", rateMet ? "met" : "missed"));
