@@ -12,8 +12,11 @@ import hudson.model.Executor;
 import hudson.model.Item;
 import hudson.model.Node;
 import hudson.model.Result;
+import hudson.model.User;
+import hudson.security.ACL;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.SecurityRealm;
+import io.jenkins.plugins.dataworks.runtime.DataWorksRuntime;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -21,8 +24,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -31,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One Jenkins for all the tests of a class, instead of {@code @WithJenkins}'s one per test: starting
@@ -40,13 +47,16 @@ import org.jvnet.hudson.test.JenkinsRule;
  *
  * <p>Only for classes whose tests change nothing of the controller but what this extension puts
  * back after each test, to the state of the freshly started Jenkins: the build queue and running
- * builds (aborted), every item (deleted), every agent (removed), the system credentials, the security
- * realm and authorization strategy, the number of executors, the HTTP proxy and every field of the
- * plugin's global configuration. Before each test it checks that this state is the fresh one, so a
- * test never sees what another left behind. A test that needs anything else to start fresh (users,
- * views, other plugins' configuration, a Jenkins restart) belongs in a class of its own with
- * {@code @WithJenkins}. The plugin's runtime (clock, scheduler, clients, rate limiters) is set by
- * {@link DataWorksTestEnvironment#install} in each test; the emulator stays per test.
+ * builds (aborted), every item (deleted), every agent (removed), every user (deleted, with the
+ * user's credentials), the system credentials, the queue item authenticators, the security realm
+ * and authorization strategy, the number of executors, the HTTP proxy, and every field of the
+ * plugin's global configuration and of its runtime (clock, scheduler, sleeper, clients and rate
+ * limiters, which {@link DataWorksTestEnvironment#install} replaces). Before each test it checks that
+ * this state is the fresh one, so a test never sees what another left behind, and lets the test
+ * run as SYSTEM, as {@code @WithJenkins} does. A test that
+ * needs anything else to start fresh (views, other plugins' configuration such as lockable resources,
+ * a restart) belongs in a class of its own with {@code @WithJenkins}. The emulator stays per test (an
+ * instance field). SharedJenkinsTest checks the putting back.
  *
  * <p>If putting the state back fails (a build that does not stop), the Jenkins is thrown away and
  * the next test gets a new one.
@@ -66,7 +76,9 @@ final class SharedJenkins
             AuthorizationStrategy authorization,
             int executors,
             ProxyConfiguration proxy,
-            Map<String, Object> globalConfiguration) {}
+            Set<String> users,
+            Map<String, Object> globalConfiguration,
+            Map<String, Object> runtime) {}
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -99,7 +111,11 @@ final class SharedJenkins
                 r.jenkins.getAuthorizationStrategy(),
                 r.jenkins.getNumExecutors(),
                 r.jenkins.proxy,
-                globalConfiguration());
+                users(),
+                fields(DataWorksGlobalConfiguration.get()),
+                fields(DataWorksRuntime.get()));
+        assertEquals(
+                0, QueueItemAuthenticatorConfiguration.get().getAuthenticators().size());
     }
 
     private void stop() throws Exception {
@@ -121,6 +137,10 @@ final class SharedJenkins
             start();
         }
         assertFresh();
+        // A test runs as SYSTEM, as with @WithJenkins (whose rule leaves ACL.as2(SYSTEM2) open on
+        // the test thread), whatever the test before did to the thread's context.
+        SecurityContextHolder.clearContext();
+        SecurityContextHolder.getContext().setAuthentication(ACL.SYSTEM2);
     }
 
     @Override
@@ -165,6 +185,12 @@ final class SharedJenkins
         for (Node node : new ArrayList<>(r.jenkins.getNodes())) {
             r.jenkins.removeNode(node);
         }
+        for (User user : User.getAll()) {
+            if (!fresh.users().contains(user.getId())) {
+                user.delete(); // and with it the user's own credentials
+            }
+        }
+        QueueItemAuthenticatorConfiguration.get().getAuthenticators().clear();
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
         Map<Domain, List<Credentials>> none = new HashMap<>();
         none.put(Domain.global(), new ArrayList<>());
@@ -180,11 +206,9 @@ final class SharedJenkins
             r.jenkins.setNumExecutors(fresh.executors());
         }
         r.jenkins.proxy = fresh.proxy();
-        DataWorksGlobalConfiguration config = DataWorksGlobalConfiguration.get();
-        for (Field f : globalConfigurationFields()) {
-            f.set(config, fresh.globalConfiguration().get(f.getName()));
-        }
-        config.save();
+        restore(DataWorksGlobalConfiguration.get(), fresh.globalConfiguration());
+        DataWorksGlobalConfiguration.get().save();
+        restore(DataWorksRuntime.get(), fresh.runtime());
     }
 
     private void assertFresh() throws Exception {
@@ -198,26 +222,45 @@ final class SharedJenkins
                         .flatMap(List::stream)
                         .toList(),
                 "credentials left by the test before");
+        assertEquals(fresh.users(), users(), "users left by the test before");
+        assertEquals(
+                0,
+                QueueItemAuthenticatorConfiguration.get().getAuthenticators().size(),
+                "queue item authenticators left by the test before");
         assertSame(fresh.realm(), r.jenkins.getSecurityRealm());
         assertSame(fresh.authorization(), r.jenkins.getAuthorizationStrategy());
         assertEquals(fresh.executors(), r.jenkins.getNumExecutors());
         assertSame(fresh.proxy(), r.jenkins.proxy);
-        assertEquals(fresh.globalConfiguration(), globalConfiguration(), "the global configuration");
+        assertEquals(
+                fresh.globalConfiguration(), fields(DataWorksGlobalConfiguration.get()), "the global configuration");
+        assertEquals(fresh.runtime(), fields(DataWorksRuntime.get()), "the plugin's runtime");
     }
 
-    private static Map<String, Object> globalConfiguration() throws IllegalAccessException {
+    private static Set<String> users() {
+        return User.getAll().stream().map(User::getId).collect(Collectors.toSet());
+    }
+
+    /**
+     * Every instance field that can change of {@code o} (the global configuration, the runtime), so
+     * that a field added later is put back too.
+     */
+    private static Map<String, Object> fields(Object o) throws IllegalAccessException {
         Map<String, Object> values = new LinkedHashMap<>();
-        DataWorksGlobalConfiguration config = DataWorksGlobalConfiguration.get();
-        for (Field f : globalConfigurationFields()) {
-            values.put(f.getName(), f.get(config));
+        for (Field f : changeableFields(o)) {
+            values.put(f.getName(), f.get(o));
         }
         return values;
     }
 
-    /** Every instance field of the global configuration, so that a field added later is reset too. */
-    private static List<Field> globalConfigurationFields() {
+    private static void restore(Object o, Map<String, Object> values) throws IllegalAccessException {
+        for (Field f : changeableFields(o)) {
+            f.set(o, values.get(f.getName()));
+        }
+    }
+
+    private static List<Field> changeableFields(Object o) {
         List<Field> fields = new ArrayList<>();
-        for (Field f : DataWorksGlobalConfiguration.class.getDeclaredFields()) {
+        for (Field f : o.getClass().getDeclaredFields()) {
             if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isFinal(f.getModifiers())) {
                 f.setAccessible(true);
                 fields.add(f);
