@@ -57,7 +57,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockQueueItemAuthenticator;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The optional alibabacloud-credentials plugin's own types, signing real waits against the emulator.
@@ -74,8 +73,10 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * String field, so whichever store holds it has the token in plain text: that plugin's choice, which
  * the secret checks below leave to it, while checking that nothing of ours writes the token.
  */
-@WithJenkins
 class AlibabaCloudCredentialsTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     static final String ALIBABA_KEY_ID = "alibaba-access-key";
     static final String ALIBABA_KEY_SECRET = "alibaba-secret-51c0e9d2-do-not-log";

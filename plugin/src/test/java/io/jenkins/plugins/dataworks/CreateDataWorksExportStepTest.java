@@ -20,11 +20,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** createDataWorksExport and startDataWorksMigration end to end: real Jenkins, the emulator over HTTP. */
-@WithJenkins
 class CreateDataWorksExportStepTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();

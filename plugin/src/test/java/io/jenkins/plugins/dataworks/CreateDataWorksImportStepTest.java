@@ -36,11 +36,12 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** createDataWorksImport end to end: the package uploaded from an agent or an artifact to the emulator's OSS. */
-@WithJenkins
 class CreateDataWorksImportStepTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();

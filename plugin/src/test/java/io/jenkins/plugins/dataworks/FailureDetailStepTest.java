@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The failed sub-tasks of a failed migration reach the build log and the step's returned map, as
  * plain values a sandboxed script reads. The emulator's GetMigrationProcess reports ExportObjects
  * FAILURE for an EXPORT_ERROR export and ParsePackage FAILURE for an IMPORT_ERROR import.
  */
-@WithJenkins
 class FailureDetailStepTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();

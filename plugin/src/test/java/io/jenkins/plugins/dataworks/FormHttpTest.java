@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -37,8 +36,10 @@ import org.kohsuke.stapler.verb.POST;
  * real HTTP as the browser calls them: under the job, POST only, and revealing something only to
  * users who may configure the job.
  */
-@WithJenkins
 class FormHttpTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     static final String JOB = "gate";
     static final String UNKNOWN_CREDENTIALS = "no-such-credentials-4711";

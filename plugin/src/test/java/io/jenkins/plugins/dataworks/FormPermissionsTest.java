@@ -21,13 +21,15 @@ import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Who sees the credentials list and who may run validations that read configuration or call the service. */
-@WithJenkins
 class FormPermissionsTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     private JenkinsRule r;
     private FreeStyleProject job;

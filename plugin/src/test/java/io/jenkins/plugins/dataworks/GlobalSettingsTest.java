@@ -24,15 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The global settings refuse what no wait could use, where they are set (configuration-as-code, the
  * form), naming the setting by its label; a bad value that got in anyway is named as the global
  * setting when a wait reads it; rateLimit exports as people write it.
  */
-@WithJenkins
 class GlobalSettingsTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     private static final String PAGE = "(Manage Jenkins \u00bb System \u00bb DataWorks Migration)";
 

@@ -22,15 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * Every message that names a setting names it as the user wrote it (issue 9): the Pipeline step by
  * its parameters and values, the freestyle builder by its form labels and drop-down texts. A hint
  * about a setting neither offers is left out. Provoked through each front end against the emulator.
  */
-@WithJenkins
 class MessageVocabularyTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     @RegisterExtension
     final DataWorksEmulatorExtension dataworks = DataWorksEmulatorExtension.withScenario(TestScenarios.scenario());

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * Messages that once reached a plugin user in words they did not type or could not act on (issue 9),
@@ -41,8 +40,10 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  *   <li>Credentials with an empty part name the credentials, not the engine's accessKeyId.
  * </ol>
  */
-@WithJenkins
 class MessagesInTheUsersWordsTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     @RegisterExtension
     final DataWorksEmulatorExtension dataworks = DataWorksEmulatorExtension.withScenario(TestScenarios.scenario());

@@ -20,15 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * promoteDataWorksMigration, and the single promotion steps one after the other, in scripted form
  * against the emulator. The docs' own Jenkinsfiles run as written in DocumentedExamplesTest and
  * ReleaseJenkinsfileTest.
  */
-@WithJenkins
 class PromoteDataWorksMigrationStepTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The engine messages that name a setting and were checked only by rendering tables (issue 9),
@@ -64,8 +63,10 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * keepWaitingOnUnknownStatus hint (wait.Messages)       | not offered              | MessageVocabularyTest (dropped)
  * </pre>
  */
-@WithJenkins
 class ProvokedPluginMessagesTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     @RegisterExtension
     final DataWorksEmulatorExtension dataworks = DataWorksEmulatorExtension.withScenario(TestScenarios.scenario());

@@ -22,16 +22,18 @@ import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The snippet generator's real page in HtmlUnit, with Jenkins' JavaScript: each step picked from the
  * list, its required fields filled as a person would, and Generate clicked. What the forms preselect
  * must be the steps' defaults, so nothing but the required fields reaches the snippet.
  */
-@WithJenkins
 class SnippetGeneratorFormTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     private static final String CREDENTIALS = "dataworks-forms";
 

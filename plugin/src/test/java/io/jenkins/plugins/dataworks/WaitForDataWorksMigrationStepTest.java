@@ -42,11 +42,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The Pipeline step end to end: real Jenkins, the emulator over HTTP, virtual time. */
-@WithJenkins
 class WaitForDataWorksMigrationStepTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();

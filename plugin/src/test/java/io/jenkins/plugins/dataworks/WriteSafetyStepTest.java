@@ -27,15 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The launching steps against services that answer differently where DataWorks' documentation is
  * silent: no nonce replay check under lost answers, each answer to a second StartMigration, a name
  * taken in the target workspace by an export. Each migration exists once and is started once.
  */
-@WithJenkins
 class WriteSafetyStepTest {
+
+    @RegisterExtension
+    static final SharedJenkins JENKINS = new SharedJenkins();
 
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();

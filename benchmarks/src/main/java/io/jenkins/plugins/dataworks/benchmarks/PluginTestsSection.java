@@ -59,12 +59,13 @@ final class PluginTestsSection {
                 "-", "-", "< 10 min", met ? "met" : "missed"));
         return new Section(TITLE)
                 .text("Every test of `plugin/` as the last `./mvnw verify` ran it (Surefire reports of " + newest
-                        + ", " + dir + "), on this machine. Each JenkinsRule test starts a Jenkins of its own "
+                        + ", " + dir + "), on this machine. A test with @WithJenkins starts a Jenkins of its own "
                         + "(a fresh JENKINS_HOME and the plugins of the test classpath), so start-up is most of a short "
-                        + "test: the class with the shortest tests shows roughly what one start costs. Restart tests "
-                        + "start one Jenkins per session. Instances are not shared "
-                        + "between tests: each test's jobs, credentials, global configuration and emulator must not "
-                        + "leak into the next, which is what JenkinsRule's isolation guarantees.")
+                        + "test; the classes that register SharedJenkins start one Jenkins for all their tests and put "
+                        + "it back to its fresh state after each (running builds, items, agents, users, credentials, "
+                        + "security, proxy, the plugin's global configuration and runtime), checked before the next "
+                        + "test. Restart tests start one Jenkins per session. Each test's jobs, credentials, global "
+                        + "configuration and emulator must not leak into the next.")
                 .table(t)
                 .verdict("all plugin tests under 10 minutes on 2 cores", met, Stats.seconds(total) + " for " + tests
                         + " tests" + (notPassed == 0 ? "" : ", " + notPassed + " failed or skipped"));
