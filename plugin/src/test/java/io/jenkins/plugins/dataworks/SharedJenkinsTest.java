@@ -101,7 +101,7 @@ class SharedJenkinsTest {
         assertNull(DataWorksGlobalConfiguration.get().getAllowedEndpoints());
         assertEquals(
                 DataWorksGlobalConfiguration.DEFAULT_RATE_LIMIT,
-                DataWorksGlobalConfiguration.get().getRateLimit());
+                DataWorksGlobalConfiguration.get().rateLimitPerSecond());
         assertEquals(Clock.systemUTC(), DataWorksRuntime.get().clock(), "the runtime is on real time again");
     }
 }
