@@ -18,9 +18,9 @@ import java.time.Instant;
  * calls delayed together never leave together, and the spacing holds between the calls as they are
  * sent, not only between the slots handed out.
  *
- * <p>It never waits itself. A wait takes it as the waiter's {@link CallPacer} and moves its poll to
- * the slot on the scheduler, holding no thread; a single call outside a wait may wait on its own
- * thread through {@link RateLimitedDataWorksClient}.
+ * <p>A wait takes it as the waiter's {@link CallPacer} and moves its poll to the slot on the
+ * scheduler, holding no thread; only a single call outside a wait waits, on its own thread
+ * ({@link #acquire}, through {@link RateLimitedDataWorksClient}).
  */
 public final class RateLimiter implements CallPacer {
 
@@ -88,8 +88,9 @@ public final class RateLimiter implements CallPacer {
             synchronized (this) {
                 // A sleeper returns at the slot or later, whatever this clock shows (a test's may stand still).
                 Instant now = clock.instant();
-                wait = admitAt(now.isAfter(slot) ? now : slot);
-                slot = slot.plus(wait);
+                Instant at = now.isAfter(slot) ? now : slot;
+                wait = admitAt(at);
+                slot = at.plus(wait);
             }
         }
     }
